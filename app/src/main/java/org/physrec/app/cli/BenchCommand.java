@@ -1,0 +1,18 @@
+package org.physrec.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Group of the benchmark commands ({@code physrec bench ...}). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: optimizers on test functions, step times, physics, reconstruction.",
+        subcommands = {})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a bench subcommand is required");
+    }
+}

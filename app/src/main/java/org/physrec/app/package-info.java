@@ -1,0 +1,2 @@
+/** The physrec application: reconstruction pipeline, evaluation, export, benchmarks and the CLI. */
+package org.physrec.app;
