@@ -1,7 +1,9 @@
 package org.physrec.optim;
 
 import org.physrec.optim.classical.Adam;
+import org.physrec.optim.classical.Bfgs;
 import org.physrec.optim.classical.GradientDescent;
+import org.physrec.optim.classical.Lbfgs;
 import org.physrec.optim.classical.Momentum;
 
 /**
@@ -13,7 +15,9 @@ public final class Optimizers {
     private static final OptimizerRegistry CLASSICAL = OptimizerRegistry.empty()
             .with("gd", GradientDescent::new)
             .with("momentum", Momentum::new)
-            .with("adam", Adam::new);
+            .with("adam", Adam::new)
+            .with("bfgs", Bfgs::new)
+            .with("lbfgs", Lbfgs::new);
 
     private Optimizers() {
     }
