@@ -104,7 +104,7 @@ class TestFunctionsTest {
         assertEquals(-39.16599, TestFunctions.byName("styblinski-tang").minimum(1), 2e-4);
         assertEquals(-39.166165703771, TestFunctions.byName("styblinski-tang").minimum(1), 1e-11);
         assertEquals(-2.903534, TestFunctions.byName("styblinski-tang").minimizer(1)[0], 1e-6);
-        assertEquals(-200, TestFunctions.byName("trid").minimum(10), 0); // SFU: f* = −200 at d = 10
+        assertEquals(-210, TestFunctions.byName("trid").minimum(10), 0); // SFU: f* = −210 at d = 10
         assertEquals(-50, TestFunctions.byName("trid").minimum(6), 0); // SFU: f* = −50 at d = 6
         assertEquals(Math.pow(2, -0.5), TestFunctions.byName("dixon-price").minimizer(2)[1], 1e-15);
         assertEquals(0.0, TestFunctions.byName("ackley").objective(3).value(new double[3]), 1e-15);
