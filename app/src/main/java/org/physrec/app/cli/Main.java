@@ -24,6 +24,10 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof CommandLine.ParameterException pe) {
+                // A command that validates its own option values reports them as bad usage (exit 2).
+                return pe.getCommandLine().getParameterExceptionHandler().handleParseException(pe, new String[0]);
+            }
             line.getErr().println("physrec: error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             if (Boolean.getBoolean("physrec.stacktrace")) {
                 ex.printStackTrace(line.getErr());
