@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * "WalkTogether") and number sub-actions inconsistently: most subjects have "Walking" and
  * "Walking 1", some have only "Discussion 1" and "Discussion 2". Validation tables write "Walking_1".
  *
- * <p>Resolution rule: a request in the release's own spelling (space before the number) that
- * exists verbatim is taken as is; otherwise the request is read as (base, ordinal) with "X" the
- * first and "X_1" / "X 1" the second recording of that base action, sub-actions ordered
- * unnumbered first, then by number.
+ * <p>Resolution rule: a request is read as (base, number), "_" and " " alike, aliases folded. A
+ * recording with exactly that base and number is taken ("Walking_1" -> "Walking 1", "Photo" ->
+ * "TakingPhoto"). Otherwise the number is read as an ordinal among that action's recordings
+ * (unnumbered first, then by number): "X" is the first and "X_1" the second, so S11's
+ * "Discussion" is "Discussion 1" and its "Smoking_1" is "Smoking 2".
  */
 public final class H36mAction {
 
@@ -60,9 +61,6 @@ public final class H36mAction {
 
     /** Finds the available recording (a key or file stem as spelled in the data) a request means. */
     public static Optional<String> resolve(String requested, Collection<String> available) {
-        if (requested.contains(" ") && available.contains(requested)) {
-            return Optional.of(requested);
-        }
         Object[] want = parse(requested);
         List<Object[]> same = new ArrayList<>();
         for (String a : available) {
@@ -73,6 +71,9 @@ public final class H36mAction {
                 continue; // not an action name (e.g. "_ALL")
             }
             if (p[0].equals(want[0])) {
+                if (p[1].equals(want[1])) {
+                    return Optional.of(a);
+                }
                 same.add(new Object[] {a, p[1]});
             }
         }

@@ -18,9 +18,11 @@ class H36mActionTest {
         assertEquals(Optional.of("Directions 1"), H36mAction.resolve("Directions 1", s1));
         List<String> s11 = List.of("Discussion 1", "Discussion 2", "Photo", "Photo 1");
         assertEquals(Optional.of("Discussion 1"), H36mAction.resolve("Discussion", s11), "first sub-action");
-        assertEquals(Optional.of("Discussion 2"), H36mAction.resolve("Discussion_1", s11), "second sub-action");
-        assertEquals(Optional.of("Discussion 1"), H36mAction.resolve("Discussion 1", s11), "verbatim release name");
-        assertEquals(Optional.empty(), H36mAction.resolve("Discussion_2", s11));
+        assertEquals(Optional.of("Discussion 1"), H36mAction.resolve("Discussion_1", s11), "exact number first");
+        assertEquals(Optional.of("Discussion 2"), H36mAction.resolve("Discussion 2", s11));
+        assertEquals(Optional.empty(), H36mAction.resolve("Discussion_3", s11));
+        List<String> smoking = List.of("Smoking", "Smoking 2");
+        assertEquals(Optional.of("Smoking 2"), H36mAction.resolve("Smoking_1", smoking), "no 'Smoking 1': second recording");
         assertEquals(Optional.of("Photo"), H36mAction.resolve("TakingPhoto", s11));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> H36mAction.resolve("Dancing", s11));
         assertTrue(e.getMessage().contains("unknown Human3.6M action 'Dancing'"));
