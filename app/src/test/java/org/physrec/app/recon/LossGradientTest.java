@@ -107,6 +107,33 @@ class LossGradientTest {
         assertThrowsWithMessage(() -> WindowPlan.plan(50, 8, 8), "overlap");
     }
 
+    @Test
+    void controlLossGradientMatchesCentralDifferences() {
+        Random rnd = new Random(7);
+        int frames = 4;
+        int nu = 5;
+        double[] x = new double[frames * nu + frames * 6];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextGaussian();
+        }
+        double[] prev = {0.1, -0.2, 0.3, 0.0, 0.5};
+        LossWeights w = new LossWeights(1, 1, 0.7, 1.3, 1, 0.4, 1000, 20);
+        for (double[] previous : new double[][] {prev, null}) {
+            double[] g = new double[x.length];
+            ControlLoss.value(x, frames, nu, true, previous, w, g);
+            double h = 1e-6;
+            for (int i = 0; i < x.length; i++) {
+                double keep = x[i];
+                x[i] = keep + h;
+                double fp = ControlLoss.value(x, frames, nu, true, previous, w, null);
+                x[i] = keep - h;
+                double fm = ControlLoss.value(x, frames, nu, true, previous, w, null);
+                x[i] = keep;
+                assertEquals((fp - fm) / (2 * h), g[i], 1e-7, "variable " + i);
+            }
+        }
+    }
+
     static void assertThrowsWithMessage(org.junit.jupiter.api.function.Executable e, String text) {
         IllegalArgumentException x = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, e);
         assertTrue(x.getMessage().contains(text), x.getMessage());
