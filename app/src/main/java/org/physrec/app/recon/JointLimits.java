@@ -76,6 +76,38 @@ public final class JointLimits {
     }
 
     /**
+     * Σ violation², adding {@code scale}·gradient with respect to the configuration coordinates
+     * (nq) into {@code gqOut}.
+     */
+    public double valueConfiguration(double[] q, double scale, double[] gqOut) {
+        int a0 = model.actuatedStart();
+        double sum = 0;
+        for (int b = 0; b < model.bodyCount(); b++) {
+            JointType jt = model.joint(b);
+            int u = model.vStart(b) - a0;
+            int qs = model.qStart(b);
+            if (jt == JointType.BALL) {
+                RotationVectors.log(q, qs, r, 0);
+                double e0 = excess(r[0], u);
+                double e1 = excess(r[1], u + 1);
+                double e2 = excess(r[2], u + 2);
+                sum += e0 * e0 + e1 * e1 + e2 * e2;
+                if (e0 != 0 || e1 != 0 || e2 != 0) {
+                    jinv[0] = 2 * e0;
+                    jinv[1] = 2 * e1;
+                    jinv[2] = 2 * e2;
+                    RotationVectors.logVjp(q, qs, jinv, 0, scale, gqOut, qs);
+                }
+            } else if (jt == JointType.HINGE) {
+                double e = excess(q[qs], u);
+                sum += e * e;
+                gqOut[qs] += scale * 2 * e;
+            }
+        }
+        return sum;
+    }
+
+    /**
      * Residual rows for least squares: one row per actuated dof, residual = violation,
      * Jacobian row with respect to δ.
      *

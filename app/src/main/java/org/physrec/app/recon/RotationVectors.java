@@ -53,4 +53,39 @@ public final class RotationVectors {
         out[7] = 0.5 * x + c * z * y;
         out[8] = 1 + c * (z * z - th2);
     }
+
+    /**
+     * Adds (d log(q)/d q)ᵀ·gr to {@code gqOut[oq..oq+3]}: the gradient with respect to the four
+     * quaternion coordinates (w, x, y, z) of a function of the rotation vector, whose gradient
+     * is gr. Valid for non-unit quaternions (the rotation vector is scale-invariant).
+     */
+    public static void logVjp(double[] q, int o, double[] gr, int og, double scale, double[] gqOut, int oq) {
+        double sign = q[o] < 0 ? -1 : 1;
+        double w = sign * q[o];
+        double x = sign * q[o + 1];
+        double y = sign * q[o + 2];
+        double z = sign * q[o + 3];
+        double s2 = x * x + y * y + z * z;
+        double s = Math.sqrt(s2);
+        double n2 = s2 + w * w;
+        double a;
+        double b;
+        if (s < 1e-6) {
+            a = 2 / w - 2 * s2 / (3 * w * w * w);
+            b = -4 / (3 * w * w * w);
+        } else {
+            a = 2 * Math.atan2(s, w) / s;
+            b = (2 * w / n2 - a) / s2;
+        }
+        // r = a·(x, y, z); dr/dw = -2 (x, y, z)/n²; dr_i/dx_j = a δij + b x_i x_j
+        double g0 = gr[og];
+        double g1 = gr[og + 1];
+        double g2 = gr[og + 2];
+        double xg = x * g0 + y * g1 + z * g2;
+        double k = sign * scale;
+        gqOut[oq] += k * (-2 * xg / n2);
+        gqOut[oq + 1] += k * (a * g0 + b * x * xg);
+        gqOut[oq + 2] += k * (a * g1 + b * y * xg);
+        gqOut[oq + 3] += k * (a * g2 + b * z * xg);
+    }
 }
