@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "physrec", mixinStandardHelpOptions = true, version = "physrec 0.1.0",
         description = "Physically plausible 3D human motion reconstruction with learned optimization.",
-        subcommands = {BenchCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.class, DataCommand.class, org.physrec.app.train.TrainCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
