@@ -14,7 +14,7 @@ import org.physrec.optim.functions.TestFunction;
  * per (optimizer, N), steps run for a warm-up period (the JIT compiles the hot loops), then each
  * step is timed individually for a measurement period. A state that stops is re-initialized
  * outside the timed region. The objective's own cost is timed separately, so the optimizer's
- * update overhead (step time minus evaluations × evaluation time) is reported too.
+ * update overhead (median step time minus evaluations × evaluation time) is reported too.
  */
 public final class StepBenchmark {
 
@@ -25,7 +25,8 @@ public final class StepBenchmark {
      * @param meanStepMicros     mean wall time of one step, µs
      * @param evaluationsPerStep mean objective evaluations per step
      * @param evaluationMicros   median time of one objective evaluation, µs
-     * @param updateMicros       meanStep − evaluationsPerStep × evaluation: the optimizer's own cost, µs
+     * @param updateMicros       medianStep − evaluationsPerStep × evaluation: an estimate of the
+     *                           optimizer's own cost, µs (medians resist preemption on a shared machine)
      * @param steps              timed steps
      */
     public record Point(String optimizer, int dimension, double medianStepMicros, double meanStepMicros,
@@ -106,7 +107,7 @@ public final class StepBenchmark {
         double median = used[count / 2] / 1e3;
         double evalsPerStep = (double) evaluations / count;
         double evalMicros = evaluationMicros(f, x0, Math.max(1, c.measureMillis() / 4));
-        return new Point(name, n, median, mean, evalsPerStep, evalMicros, mean - evalsPerStep * evalMicros, count);
+        return new Point(name, n, median, mean, evalsPerStep, evalMicros, median - evalsPerStep * evalMicros, count);
     }
 
     private static <S extends OptimizerState> S stepOrRestart(Optimizer<S> optimizer, Objective f, double[] x0, S s) {
