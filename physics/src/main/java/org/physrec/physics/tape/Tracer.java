@@ -1,0 +1,327 @@
+package org.physrec.physics.tape;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Records a fixed scalar computation as a list of operations on slot handles (ints), with
+ * constant folding and algebraic simplification, then {@link #compile() compiles} it into a
+ * {@link Tape}. Slots are created by {@link #input()}, {@link #constant(double)} and the
+ * arithmetic methods; {@link #output(int)} marks results. Tracing allocates freely: it runs
+ * once per model and settings, never per simulation step.
+ */
+public final class Tracer {
+    private static final int INPUT = -1;
+    private static final int CONST = -2;
+
+    private int size;
+    private int[] kind = new int[1024];
+    private int[] argA = new int[1024];
+    private int[] argB = new int[1024];
+    private double[] constValue = new double[1024];
+    private final Map<Long, Integer> constants = new HashMap<>();
+    private int inputs;
+    private int[] outputs = new int[64];
+    private int outputCount;
+
+    /** Returns a new input slot; inputs are numbered in creation order. */
+    public int input() {
+        if (outputCount > 0) {
+            throw new IllegalStateException("inputs must be created before outputs");
+        }
+        int s = newSlot(INPUT, inputs++, -1);
+        return s;
+    }
+
+    /** Returns {@code count} new input slots. */
+    public int[] inputs(int count) {
+        int[] r = new int[count];
+        for (int i = 0; i < count; i++) {
+            r[i] = input();
+        }
+        return r;
+    }
+
+    /** Returns the slot of a constant (deduplicated by bit pattern). */
+    public int constant(double c) {
+        if (!Double.isFinite(c)) {
+            throw new IllegalArgumentException("constant: not finite: " + c);
+        }
+        if (c == 0.0) {
+            c = 0.0; // fold -0.0 into 0.0
+        }
+        Long key = Double.doubleToLongBits(c);
+        Integer s = constants.get(key);
+        if (s != null) {
+            return s;
+        }
+        int slot = newSlot(CONST, -1, -1);
+        constValue[slot] = c;
+        constants.put(key, slot);
+        return slot;
+    }
+
+    /** Marks a slot as the next output; returns its output index. */
+    public int output(int slot) {
+        check(slot);
+        if (outputCount == outputs.length) {
+            outputs = Arrays.copyOf(outputs, outputCount * 2);
+        }
+        outputs[outputCount] = slot;
+        return outputCount++;
+    }
+
+    /** Number of outputs marked so far. */
+    public int outputCount() {
+        return outputCount;
+    }
+
+    public boolean isConstant(int s) {
+        return kind[s] == CONST;
+    }
+
+    /** Value of a constant slot. */
+    public double constantValue(int s) {
+        if (kind[s] != CONST) {
+            throw new IllegalArgumentException("slot " + s + " is not a constant");
+        }
+        return constValue[s];
+    }
+
+    private boolean isC(int s, double v) {
+        return kind[s] == CONST && constValue[s] == v;
+    }
+
+    public int add(int a, int b) {
+        if (isConstant(a) && isConstant(b)) {
+            return constant(constValue[a] + constValue[b]);
+        }
+        if (isC(a, 0)) {
+            return b;
+        }
+        if (isC(b, 0)) {
+            return a;
+        }
+        return emit(Op.ADD, a, b);
+    }
+
+    public int sub(int a, int b) {
+        if (isConstant(a) && isConstant(b)) {
+            return constant(constValue[a] - constValue[b]);
+        }
+        if (isC(b, 0)) {
+            return a;
+        }
+        if (isC(a, 0)) {
+            return neg(b);
+        }
+        if (a == b) {
+            return constant(0);
+        }
+        return emit(Op.SUB, a, b);
+    }
+
+    public int mul(int a, int b) {
+        if (isConstant(a) && isConstant(b)) {
+            return constant(constValue[a] * constValue[b]);
+        }
+        if (isC(a, 0) || isC(b, 0)) {
+            return constant(0);
+        }
+        if (isC(a, 1)) {
+            return b;
+        }
+        if (isC(b, 1)) {
+            return a;
+        }
+        if (isC(a, -1)) {
+            return neg(b);
+        }
+        if (isC(b, -1)) {
+            return neg(a);
+        }
+        if (a == b) {
+            return emit(Op.SQR, a, -1);
+        }
+        return emit(Op.MUL, a, b);
+    }
+
+    public int div(int a, int b) {
+        if (isC(b, 0)) {
+            throw new ArithmeticException("division by constant zero while tracing");
+        }
+        if (isConstant(a) && isConstant(b)) {
+            return constant(constValue[a] / constValue[b]);
+        }
+        if (isC(a, 0)) {
+            return constant(0);
+        }
+        if (isC(b, 1)) {
+            return a;
+        }
+        if (isConstant(b)) {
+            return mul(a, constant(1.0 / constValue[b]));
+        }
+        return emit(Op.DIV, a, b);
+    }
+
+    public int neg(int a) {
+        if (isConstant(a)) {
+            return constant(-constValue[a]);
+        }
+        return emit(Op.NEG, a, -1);
+    }
+
+    public int sqrt(int a) {
+        if (isConstant(a)) {
+            return constant(Math.sqrt(constValue[a]));
+        }
+        return emit(Op.SQRT, a, -1);
+    }
+
+    public int sin(int a) {
+        if (isConstant(a)) {
+            return constant(Math.sin(constValue[a]));
+        }
+        return emit(Op.SIN, a, -1);
+    }
+
+    public int cos(int a) {
+        if (isConstant(a)) {
+            return constant(Math.cos(constValue[a]));
+        }
+        return emit(Op.COS, a, -1);
+    }
+
+    /** Smooth max(0, a): exact outside |a| ≥ halfWidth, a C¹ quadratic blend inside. */
+    public int smax0(int a, double halfWidth) {
+        if (!(halfWidth > 0)) {
+            throw new IllegalArgumentException("halfWidth must be > 0, got " + halfWidth);
+        }
+        if (isConstant(a)) {
+            return constant(Kernels.smax0(constValue[a], halfWidth));
+        }
+        return emit(Op.SMAX0, a, constant(halfWidth));
+    }
+
+    /** sin(θ/2)/θ of θ² = a, smooth at 0. */
+    public int qexpS(int a) {
+        if (isConstant(a)) {
+            return constant(Kernels.qexpS(constValue[a]));
+        }
+        return emit(Op.QEXP_S, a, -1);
+    }
+
+    /** cos(θ/2) of θ² = a. */
+    public int qexpC(int a) {
+        if (isConstant(a)) {
+            return constant(Kernels.qexpC(constValue[a]));
+        }
+        return emit(Op.QEXP_C, a, -1);
+    }
+
+    /** 2·atan2(√s2, w)/√s2, smooth at s2 = 0 for w &gt; 0. */
+    public int qlogS(int s2, int w) {
+        if (isConstant(s2) && isConstant(w)) {
+            return constant(Kernels.qlogS(constValue[s2], constValue[w]));
+        }
+        return emit(Op.QLOG_S, s2, w);
+    }
+
+    public int sqr(int a) {
+        return mul(a, a);
+    }
+
+    /** Compiles the recorded computation, dropping operations no output depends on. */
+    public Tape compile() {
+        boolean[] live = new boolean[size];
+        for (int i = 0; i < outputCount; i++) {
+            live[outputs[i]] = true;
+        }
+        for (int s = size - 1; s >= 0; s--) {
+            if (!live[s] || kind[s] < 0) {
+                continue;
+            }
+            live[argA[s]] = true;
+            if (argB[s] >= 0) {
+                live[argB[s]] = true;
+            }
+        }
+        // layout: inputs, then live constants, then live operations in recording order
+        int[] map = new int[size];
+        Arrays.fill(map, -1);
+        int next = 0;
+        for (int s = 0; s < size; s++) {
+            if (kind[s] == INPUT) {
+                map[s] = argA[s];
+            }
+        }
+        next = inputs;
+        int constCount = 0;
+        for (int s = 0; s < size; s++) {
+            if (kind[s] == CONST && live[s]) {
+                map[s] = next++;
+                constCount++;
+            }
+        }
+        double[] consts = new double[constCount];
+        for (int s = 0; s < size; s++) {
+            if (kind[s] == CONST && live[s]) {
+                consts[map[s] - inputs] = constValue[s];
+            }
+        }
+        int opCount = 0;
+        for (int s = 0; s < size; s++) {
+            if (kind[s] >= 0 && live[s]) {
+                opCount++;
+            }
+        }
+        int[] code = new int[opCount];
+        int[] a = new int[opCount];
+        int[] b = new int[opCount];
+        int k = 0;
+        for (int s = 0; s < size; s++) {
+            if (kind[s] >= 0 && live[s]) {
+                map[s] = next++;
+                code[k] = kind[s];
+                a[k] = map[argA[s]];
+                b[k] = argB[s] >= 0 ? map[argB[s]] : 0;
+                k++;
+            }
+        }
+        int[] out = new int[outputCount];
+        for (int i = 0; i < outputCount; i++) {
+            out[i] = map[outputs[i]];
+        }
+        return new Tape(inputs, consts, code, a, b, out);
+    }
+
+    private int emit(int op, int a, int b) {
+        check(a);
+        if (b >= 0) {
+            check(b);
+        }
+        return newSlot(op, a, b);
+    }
+
+    private void check(int s) {
+        if (s < 0 || s >= size) {
+            throw new IllegalArgumentException("unknown slot " + s);
+        }
+    }
+
+    private int newSlot(int k, int a, int b) {
+        if (size == kind.length) {
+            int n = size * 2;
+            kind = Arrays.copyOf(kind, n);
+            argA = Arrays.copyOf(argA, n);
+            argB = Arrays.copyOf(argB, n);
+            constValue = Arrays.copyOf(constValue, n);
+        }
+        kind[size] = k;
+        argA[size] = a;
+        argB[size] = b;
+        return size++;
+    }
+}

@@ -1,0 +1,129 @@
+package org.physrec.physics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.physrec.physics.character.CharacterBuilder;
+
+class DynamicsTest {
+    static Stream<Arguments> models() {
+        return Stream.of(Arguments.of("pendulum", TestModels.pendulum(1.5, 0.7)),
+                Arguments.of("twoLink", TestModels.twoLink()),
+                Arguments.of("ball", TestModels.ball()),
+                Arguments.of("character", CharacterBuilder.standard()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void inverseOfForwardIsIdentity(String name, Model model) {
+        Random rng = new Random(1);
+        Workspace ws = model.newWorkspace();
+        double[] q = new double[model.nq()];
+        for (int trial = 0; trial < 5; trial++) {
+            TestModels.randomConfiguration(model, rng, 0.5, q);
+            double[] v = TestModels.gaussian(rng, model.nv(), 1.0);
+            double[] tau = TestModels.gaussian(rng, model.nv(), 5.0);
+            double[] qdd = new double[model.nv()];
+            double[] back = new double[model.nv()];
+            ForwardDynamics.compute(model, ws, q, v, tau, qdd);
+            InverseDynamics.rnea(model, ws, q, v, qdd, back);
+            for (int k = 0; k < tau.length; k++) {
+                assertEquals(tau[k], back[k], 1e-9 * (1 + Math.abs(tau[k])), name + " dof " + k);
+            }
+        }
+    }
+
+    /** M⁻¹ from the mass matrix equals d(forward dynamics)/d tau by central differences. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void inverseMassMatrixMatchesFiniteDifferencesOfForwardDynamics(String name, Model model) {
+        Random rng = new Random(2);
+        Workspace ws = model.newWorkspace();
+        int nv = model.nv();
+        double[] q = new double[model.nq()];
+        TestModels.randomConfiguration(model, rng, 0.6, q);
+        double[] v = TestModels.gaussian(rng, nv, 1.0);
+        double[] tau = TestModels.gaussian(rng, nv, 3.0);
+        double[] mass = new double[nv * nv];
+        MassMatrix.compute(model, ws, q, mass);
+        double[] ap = new double[nv];
+        double[] am = new double[nv];
+        double h = 1e-4; // forward dynamics is affine in tau: the difference is exact up to rounding
+        double[] minv = new double[nv * nv];
+        for (int j = 0; j < nv; j++) {
+            tau[j] += h;
+            ForwardDynamics.compute(model, ws, q, v, tau, ap);
+            tau[j] -= 2 * h;
+            ForwardDynamics.compute(model, ws, q, v, tau, am);
+            tau[j] += h;
+            for (int i = 0; i < nv; i++) {
+                minv[i * nv + j] = (ap[i] - am[i]) / (2 * h);
+            }
+        }
+        // M · M⁻¹ = I
+        for (int i = 0; i < nv; i++) {
+            for (int j = 0; j < nv; j++) {
+                double s = 0;
+                for (int k = 0; k < nv; k++) {
+                    s += mass[i * nv + k] * minv[k * nv + j];
+                }
+                assertEquals(i == j ? 1 : 0, s, 1e-6, name + " (M·dFD/dτ)[" + i + "," + j + "]");
+            }
+        }
+        for (int i = 0; i < nv; i++) {
+            for (int j = 0; j < nv; j++) {
+                assertEquals(mass[i * nv + j], mass[j * nv + i], 1e-12, "symmetry");
+            }
+            assertTrue(mass[i * nv + i] > 0, "diagonal positive");
+        }
+    }
+
+    @Test
+    void pendulumMassMatrixIsMl2() {
+        Model p = TestModels.pendulum(2.0, 0.5);
+        double[] m = new double[1];
+        MassMatrix.compute(p, p.newWorkspace(), new double[] {0.3}, m);
+        assertEquals(2.0 * 0.25 + 1e-9, m[0], 1e-12);
+    }
+
+    @Test
+    void rejectsNonDepthFirstNumbering() {
+        Model.Builder b = new Model.Builder();
+        double[] z = TestModels.v(0, 0, 0);
+        int root = b.addBody("root", -1, JointType.FIXED, z, null, 1, z, TestModels.diag(1));
+        int a = b.addBody("a", root, JointType.BALL, z, null, 1, z, TestModels.diag(1));
+        b.addBody("b", root, JointType.BALL, z, null, 1, z, TestModels.diag(1));
+        b.addBody("a_child", a, JointType.BALL, z, null, 1, z, TestModels.diag(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
+        assertTrue(e.getMessage().contains("depth-first"), e.getMessage());
+    }
+
+    @Test
+    void badInputsNameTheArgument() {
+        Model model = TestModels.ball();
+        Workspace ws = model.newWorkspace();
+        double[] q = {1, 0, 0, 0};
+        double[] out = new double[3];
+        assertMessage(() -> ForwardDynamics.compute(model, ws, q, new double[3], new double[2], out), "tau");
+        assertMessage(() -> ForwardDynamics.compute(model, ws, q, new double[3], new double[] {0, Double.NaN, 0}, out),
+                "tau[1]");
+        assertMessage(() -> ForwardDynamics.compute(model, ws, new double[] {1, 0.1, 0, 0}, new double[3],
+                new double[3], out), "not normalized");
+        assertMessage(() -> ForwardDynamics.compute(model, ws, q, new double[] {0, Double.POSITIVE_INFINITY, 0},
+                new double[3], out), "v[1]");
+        assertMessage(() -> new Model.Builder().addBody("x", -1, JointType.FIXED, new double[3], null, -1,
+                new double[3], TestModels.diag(1)), "mass of x");
+    }
+
+    static void assertMessage(org.junit.jupiter.api.function.Executable ex, String part) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, ex);
+        assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should contain '" + part + "'");
+    }
+}

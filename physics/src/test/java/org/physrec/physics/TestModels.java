@@ -1,0 +1,63 @@
+package org.physrec.physics;
+
+import java.util.Random;
+
+/** Tiny models for tests: pendulum, two-link arm, single ball joint, floating box. */
+public final class TestModels {
+    private TestModels() {
+    }
+
+    /** Point-like bob of mass m at distance l below a hinge about y; tiny rotational inertia. */
+    public static Model pendulum(double m, double l) {
+        Model.Builder b = new Model.Builder();
+        int base = b.addBody("base", -1, JointType.FIXED, v(0, 0, 1), null, 1, v(0, 0, 0), diag(1e-3));
+        b.addBody("bob", base, JointType.HINGE, v(0, 0, 0), v(0, 1, 0), m, v(0, 0, -l), diag(1e-9));
+        return b.build();
+    }
+
+    public static Model twoLink() {
+        Model.Builder b = new Model.Builder();
+        int base = b.addBody("base", -1, JointType.FIXED, v(0, 0, 1), null, 1, v(0, 0, 0), diag(1e-3));
+        int a = b.addBody("upper", base, JointType.HINGE, v(0, 0, 0), v(0, 1, 0), 1.2, v(0.05, 0, -0.2),
+                new double[] {0.02, 0.001, 0, 0.001, 0.018, 0, 0, 0, 0.004});
+        b.addBody("lower", a, JointType.HINGE, v(0.1, 0, -0.4), v(1, 0, 0), 0.8, v(0, 0.02, -0.15),
+                new double[] {0.01, 0, 0.0005, 0, 0.011, 0, 0.0005, 0, 0.002});
+        b.keypoint("tip", 2, v(0, 0, -0.3));
+        return b.build();
+    }
+
+    public static Model ball() {
+        Model.Builder b = new Model.Builder();
+        int base = b.addBody("base", -1, JointType.FIXED, v(0, 0, 1), null, 1, v(0, 0, 0), diag(1e-3));
+        b.addBody("link", base, JointType.BALL, v(0, 0, 0), null, 2.0, v(0.03, -0.02, -0.25),
+                new double[] {0.03, 0.002, 0.001, 0.002, 0.025, -0.001, 0.001, -0.001, 0.01});
+        b.keypoint("tip", 1, v(0.1, 0, -0.5));
+        return b.build();
+    }
+
+    public static double[] v(double x, double y, double z) {
+        return new double[] {x, y, z};
+    }
+
+    public static double[] diag(double d) {
+        return new double[] {d, 0, 0, 0, d, 0, 0, 0, d};
+    }
+
+    /** A random configuration: positions ~ N(0, s), quaternions exp(N(0, s)), angles ~ N(0, s). */
+    public static void randomConfiguration(Model model, Random rng, double s, double[] qOut) {
+        model.neutralConfiguration(qOut);
+        double[] d = new double[model.nv()];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = s * rng.nextGaussian();
+        }
+        ConfigSpace.integrate(model, qOut, d, 1.0, qOut);
+    }
+
+    public static double[] gaussian(Random rng, int n, double s) {
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = s * rng.nextGaussian();
+        }
+        return r;
+    }
+}
