@@ -12,6 +12,7 @@ import org.physrec.physics.Model;
  * @param frames          T
  * @param model           the fitted character
  * @param groundZmm       floor height used (mm)
+ * @param boneLengths     (16) fitted bone lengths (m)
  * @param jointsMm        (T x 17 x 3) simulated H36M-17 joints
  * @param kinematicMm     (T x 17 x 3) the 3D keypoint input (the kinematic estimate), NaN where missing
  * @param referenceMm     (T x 17 x 3) the inverse-kinematics reference (character fitted per frame)
@@ -22,7 +23,8 @@ import org.physrec.physics.Model;
  * @param windows         per-window optimization reports
  * @param seconds         wall time per stage
  */
-public record Reconstruction(String id, double fps, int frames, Model model, double groundZmm, double[] jointsMm,
+public record Reconstruction(String id, double fps, int frames, Model model, double groundZmm, double[] boneLengths,
+                             double[] jointsMm,
                              double[] kinematicMm, double[] referenceMm, double[] q, double[] torques,
                              double[] residualWrench, double[] contactForces, List<WindowReport> windows,
                              Map<String, Double> seconds) {

@@ -116,9 +116,7 @@ public final class Reconstructor {
                 int k = nextStart - s - 1;
                 previousU = k >= 0 ? Arrays.copyOfRange(x, k * nu, (k + 1) * nu) : null;
             }
-            report = new WindowReport(report.index(), report.start(), report.length(), report.optimizer(),
-                    report.iterations(), report.evaluations(), report.initialLoss(), report.finalLoss(), report.status(),
-                    report.attempts(), report.note(), (System.nanoTime() - t0) * 1e-9);
+            report = report.withSeconds((System.nanoTime() - t0) * 1e-9);
             reports.add(report);
             log.accept(String.format(java.util.Locale.ROOT, "window %d/%d frames %d-%d: loss %.4g -> %.4g (%s, %d it, %.1f s)%s",
                     w.index() + 1, plan.size(), s + 1, s + wlen, report.initialLoss(), report.finalLoss(),
@@ -139,7 +137,8 @@ public final class Reconstructor {
         double[] jointsMm = keypointsMm(model, q, frames, obs.frame());
         double[] kinematicMm = obs.frame().toData(in.ikTargets());
         timer.stop();
-        return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, in.groundZmm(), jointsMm, kinematicMm,
+        return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, in.groundZmm(), in.boneLengths(),
+                jointsMm, kinematicMm,
                 referenceMm, q, torques, wrench, contacts, reports, timer.seconds());
     }
 
@@ -168,19 +167,22 @@ public final class Reconstructor {
         long evaluations = 0;
         for (int a = 0; a < attempts.size(); a++) {
             Optimizer<?> opt = attempts.get(a);
-            RunResult r = Minimizer.run(opt, f, x0, StoppingRule.maxIterations(settings.maxIterations()));
+            List<Double> curve = new ArrayList<>();
+            RunResult r = Minimizer.run(opt, f, x0, StoppingRule.maxIterations(settings.maxIterations()),
+                    st -> curve.add(st.value));
             evaluations += r.evaluations();
             boolean diverged = r.nonFinite() || !(r.value() <= initial);
             if (!diverged) {
                 return new Outcome(new WindowReport(w.index(), w.start(), w.length(), opt.name(), r.iterations(),
-                        evaluations, initial, r.value(), r.status().name(), a + 1, note.toString(), 0), r.x());
+                        evaluations, initial, r.value(), r.status().name(), a + 1, note.toString(), 0,
+                        curve.stream().mapToDouble(Double::doubleValue).toArray()), r.x());
             }
             note.append(opt.name()).append(a > 0 && smaller != null && opt == smaller ? " (step/10)" : "")
                     .append(" diverged (").append(r.status()).append(", f=").append(r.value()).append("); ");
         }
         note.append("kept the initial controls");
         return new Outcome(new WindowReport(w.index(), w.start(), w.length(), "none", 0, evaluations, initial, initial,
-                "DIVERGED", attempts.size() + 1, note.toString(), 0), x0.clone());
+                "DIVERGED", attempts.size() + 1, note.toString(), 0, new double[] {initial}), x0.clone());
     }
 
     private static void clampTorques(Model model, double[] forces, int frames) {
