@@ -13,10 +13,26 @@ import org.physrec.optim.Optimizer;
  */
 public final class LearnedOptimizers {
 
+    /** Shipped checkpoints parsed once (they are immutable; optimizers share θ read-only). */
+    private static final java.util.Map<String, Checkpoint> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private LearnedOptimizers() {
     }
 
     public static Checkpoint checkpoint(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon > 0 && !spec.endsWith(".json") && !spec.endsWith(":init")) {
+            Checkpoint c = SHIPPED.get(spec);
+            if (c == null) {
+                c = read(spec);
+                SHIPPED.putIfAbsent(spec, c);
+            }
+            return c;
+        }
+        return read(spec);
+    }
+
+    private static Checkpoint read(String spec) {
         try {
             int colon = spec.indexOf(':');
             if (colon > 0 && !spec.endsWith(".json")) {
