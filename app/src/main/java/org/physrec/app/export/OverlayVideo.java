@@ -38,7 +38,7 @@ public final class OverlayVideo {
      * @param fps         video frame rate
      * @param parents     (J) skeleton parents, -1 for the root
      * @param joints3d    (T x J x 3) reconstructed world joints, mm
-     * @param keypoints2d (T x J x 2) input keypoints, px, or null for none
+     * @param keypoints2d (T x J x 2) input keypoints, px, NaN where missing, or null for none
      * @param confidences (T x J) input confidences in [0, 1], or null for all 1
      */
     public static void cameraOverlay(Path mp4, CameraView camera, double fps, int[] parents, double[] joints3d,
@@ -47,10 +47,10 @@ public final class OverlayVideo {
         int frames = JointArrays.frames("joints3d", joints3d, joints);
         JointArrays.check("joints3d", joints3d, frames, joints);
         if (keypoints2d != null) {
-            checkLength("keypoints2d", keypoints2d, frames * joints * 2);
+            checkLength("keypoints2d", keypoints2d, frames * joints * 2, true);
         }
         if (confidences != null) {
-            checkLength("confidences", confidences, frames * joints);
+            checkLength("confidences", confidences, frames * joints, false);
         }
         double scale = Math.min(1.0, (double) MAX_WIDTH / camera.width());
         int w = Mp4Writer.even((int) Math.round(camera.width() * scale));
@@ -156,12 +156,12 @@ public final class OverlayVideo {
         g.drawString(line2, 10, 38);
     }
 
-    private static void checkLength(String name, double[] a, int expected) {
+    private static void checkLength(String name, double[] a, int expected, boolean nanMeansMissing) {
         if (a.length != expected) {
             throw new IllegalArgumentException(name + ": expected " + expected + " values, got " + a.length);
         }
         for (int i = 0; i < a.length; i++) {
-            if (!Double.isFinite(a[i])) {
+            if (!Double.isFinite(a[i]) && !(nanMeansMissing && Double.isNaN(a[i]))) {
                 throw new IllegalArgumentException(name + ": non-finite value at index " + i);
             }
         }

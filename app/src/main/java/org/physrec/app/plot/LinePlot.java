@@ -29,6 +29,8 @@ public final class LinePlot {
     private boolean logX;
     private boolean logY;
     private boolean markers;
+    private double yMin = Double.NaN;
+    private double yMax = Double.NaN;
     private int width = 800;
     private int height = 560;
     private final List<Series> series = new ArrayList<>();
@@ -52,6 +54,16 @@ public final class LinePlot {
     /** Draws a marker at every point. */
     public LinePlot markers() {
         markers = true;
+        return this;
+    }
+
+    /** Fixes the y range; points outside are clipped by the plot area (keeps diverging runs from hiding the rest). */
+    public LinePlot yRange(double min, double max) {
+        if (!(min < max)) {
+            throw new IllegalArgumentException("yRange: need min < max, got " + min + ", " + max);
+        }
+        yMin = min;
+        yMax = max;
         return this;
     }
 
@@ -86,6 +98,10 @@ public final class LinePlot {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f));
         chart.getStyler().setPlotGridLinesVisible(true);
+        if (!Double.isNaN(yMin)) {
+            chart.getStyler().setYAxisMin(yMin);
+            chart.getStyler().setYAxisMax(yMax);
+        }
         for (Series s : series) {
             int n = 0;
             double[] xs = new double[s.x.length];
@@ -94,6 +110,9 @@ public final class LinePlot {
                 double xi = s.x[i];
                 double yi = s.y[i];
                 boolean ok = Double.isFinite(xi) && Double.isFinite(yi) && (!logX || xi > 0) && (!logY || yi > 0);
+                if (ok && !Double.isNaN(yMin)) {
+                    yi = Math.max(yMin, Math.min(yMax, yi));
+                }
                 if (ok) {
                     xs[n] = xi;
                     ys[n] = yi;

@@ -114,6 +114,8 @@ public final class PerformanceProfile {
         XYChart chart = plot.chart();
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
+        chart.getStyler().setYAxisDecimalPattern("0.0#");
+        chart.getStyler().setXAxisDecimalPattern("0.#");
         return chart;
     }
 }

@@ -91,4 +91,9 @@ public record ReconstructionSettings(double fps, int window, int overlap, String
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights,
                 ik, kp, kd, n, threads);
     }
+
+    public ReconstructionSettings withMass(double kg) {
+        return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, kg, groundZmm, weights, ik, kp,
+                kd, substeps, threads);
+    }
 }

@@ -62,6 +62,29 @@ public final class PhysrecJson {
         return fromTree(file, root);
     }
 
+    /**
+     * Only the cameras of a physrec JSON file (translations converted to mm by its {@code units}),
+     * e.g. a calibration file for inputs without one (OpenPose).
+     */
+    public static List<Camera> readCameras(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new DataFormatException(file, "not valid JSON (truncated or corrupt?): " + e.getOriginalMessage(), e);
+        } catch (java.io.FileNotFoundException e) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (root == null || !root.isObject()) {
+            throw new DataFormatException(file, "expected a JSON object at the top level");
+        }
+        List<Camera> cams = cameras(file, root.get("cameras"), unitScale(file, text(root, "units", null)));
+        if (cams.isEmpty()) {
+            throw new DataFormatException(file, "field 'cameras': missing or empty");
+        }
+        return cams;
+    }
+
     static Sequence fromTree(Path file, JsonNode root) throws DataFormatException {
         String id = text(root, "name", text(root, "id", fileStem(file)));
         JsonNode fpsNode = root.get("fps");

@@ -91,11 +91,12 @@ public final class Tape {
                 case Op.SQRT: v[o] = Math.sqrt(v[a[i]]); break;
                 case Op.SIN: v[o] = Math.sin(v[a[i]]); break;
                 case Op.COS: v[o] = Math.cos(v[a[i]]); break;
-                case Op.SMAX0: v[o] = Kernels.smax0(v[a[i]], v[b[i]]); break;
+                case Op.SOFTPLUS: v[o] = Kernels.softplus(v[a[i]], v[b[i]]); break;
                 case Op.QEXP_S: v[o] = Kernels.qexpS(v[a[i]]); break;
                 case Op.QEXP_C: v[o] = Kernels.qexpC(v[a[i]]); break;
                 case Op.QLOG_S: v[o] = Kernels.qlogS(v[a[i]], v[b[i]]); break;
                 case Op.SQR: { double x = v[a[i]]; v[o] = x * x; break; }
+                case Op.SIGMOID: v[o] = Kernels.sigmoid(v[a[i]], v[b[i]]); break;
                 default: throw new IllegalStateException("bad op " + c[i]);
             }
         }
@@ -143,7 +144,7 @@ public final class Tape {
                 case Op.SQRT: g[ai] += go * 0.5 / v[o]; break;
                 case Op.SIN: g[ai] += go * Math.cos(v[ai]); break;
                 case Op.COS: g[ai] -= go * Math.sin(v[ai]); break;
-                case Op.SMAX0: g[ai] += go * Kernels.smax0Deriv(v[ai], v[b[i]]); break;
+                case Op.SOFTPLUS: g[ai] += go * Kernels.sigmoid(v[ai], v[b[i]]); break;
                 case Op.QEXP_S: g[ai] += go * Kernels.qexpSDeriv(v[ai]); break;
                 case Op.QEXP_C: g[ai] += go * Kernels.qexpCDeriv(v[ai]); break;
                 case Op.QLOG_S: {
@@ -154,6 +155,11 @@ public final class Tape {
                     break;
                 }
                 case Op.SQR: g[ai] += 2 * go * v[ai]; break;
+                case Op.SIGMOID: {
+                    double y = v[o];
+                    g[ai] += go * y * (1 - y) / v[b[i]];
+                    break;
+                }
                 default: throw new IllegalStateException("bad op " + c[i]);
             }
         }

@@ -194,15 +194,28 @@ public final class Tracer {
         return emit(Op.COS, a, -1);
     }
 
-    /** Smooth max(0, a): exact outside |a| ≥ halfWidth, a C¹ quadratic blend inside. */
-    public int smax0(int a, double halfWidth) {
-        if (!(halfWidth > 0)) {
-            throw new IllegalArgumentException("halfWidth must be > 0, got " + halfWidth);
-        }
+    /** Softplus w·log(1 + exp(a/w)): a smooth (C∞) max(0, a) of width w. */
+    public int softplus(int a, double width) {
+        checkWidth(width);
         if (isConstant(a)) {
-            return constant(Kernels.smax0(constValue[a], halfWidth));
+            return constant(Kernels.softplus(constValue[a], width));
         }
-        return emit(Op.SMAX0, a, constant(halfWidth));
+        return emit(Op.SOFTPLUS, a, constant(width));
+    }
+
+    /** Logistic 1/(1 + exp(-a/w)), the derivative of {@link #softplus}. */
+    public int sigmoid(int a, double width) {
+        checkWidth(width);
+        if (isConstant(a)) {
+            return constant(Kernels.sigmoid(constValue[a], width));
+        }
+        return emit(Op.SIGMOID, a, constant(width));
+    }
+
+    private static void checkWidth(double w) {
+        if (!(w > 0) || !Double.isFinite(w)) {
+            throw new IllegalArgumentException("width must be finite and > 0, got " + w);
+        }
     }
 
     /** sin(θ/2)/θ of θ² = a, smooth at 0. */
