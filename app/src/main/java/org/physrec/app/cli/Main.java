@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "physrec", mixinStandardHelpOptions = true, version = "physrec 0.1.0",
         description = "Physically plausible 3D human motion reconstruction with learned optimization.",
-        subcommands = {BenchCommand.class, DataCommand.class, SynthCommand.class, EvalCommand.class, ExportCommand.class,
+        subcommands = {
+            BenchCommand.class,
+            DataCommand.class,
+            SynthCommand.class,
+            EvalCommand.class,
+            ExportCommand.class,
+            org.physrec.app.train.TrainCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -28,6 +34,10 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof CommandLine.ParameterException pe) {
+                // A command that validates its own option values reports them as bad usage (exit 2).
+                return pe.getCommandLine().getParameterExceptionHandler().handleParseException(pe, new String[0]);
+            }
             line.getErr().println("physrec: error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             if (Boolean.getBoolean("physrec.stacktrace")) {
                 ex.printStackTrace(line.getErr());

@@ -11,8 +11,8 @@ import org.physrec.optim.linesearch.ScipyWolfe;
  * p = −H·g, SciPy's strong-Wolfe line search (Moré–Thuente, zoom fallback) with SciPy's initial
  * step, update H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ with ρ = 1/(yᵀs) (ρ = 1000 when yᵀs = 0),
  * convergence when max|g| ≤ gtol. A failed line search ends the run ({@code FAILED}, SciPy's
- * "precision loss" warning). The update is applied in O(n²) using H's symmetry and fused with
- * the next direction p = −H·g; memory n² doubles.
+ * "precision loss" warning). The update costs one vectorized sweep over H per iteration (see
+ * {@link #updateAndDirection}); memory n² doubles.
  */
 public final class Bfgs implements Optimizer<Bfgs.State> {
 
@@ -41,8 +41,17 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
 
     /** Iterate plus the inverse Hessian and the line-search buffers. */
     public static final class State extends OptimizerState {
-        /** Inverse Hessian approximation, (n x n) row-major, kept exactly symmetric. */
-        public final double[] inverseHessian;
+        /**
+         * Inverse Hessian approximation, (n x n) row-major, exactly symmetric, possibly lagging by
+         * one pending rank-2 correction; read it through {@link #inverseHessian()}.
+         */
+        final double[] h;
+        /** The pending correction R = α_i u_j + β_i s_j with α = −ρ s, β = −ρ u + c s. */
+        final double[] pendingS;
+        final double[] pendingU;
+        double pendingRho;
+        double pendingC;
+        boolean pending;
         /** f at the previous iterate, which sets the line search's initial step. */
         double previousValue;
         final Direction direction;
@@ -51,20 +60,31 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
         final double[] gNew;
         final double[] s;
         final double[] y;
-        final double[] hy;
+        final double[] w;
         /** Line searches that needed the zoom fallback. */
         public int fallbackSearches;
 
         State(int n, Settings settings) {
             super(n);
-            inverseHessian = new double[n * n];
+            h = new double[n * n];
+            pendingS = new double[n];
+            pendingU = new double[n];
             direction = new Direction(n);
             lineSearch = new ScipyWolfe(settings.c1, settings.c2);
             xNew = new double[n];
             gNew = new double[n];
             s = new double[n];
             y = new double[n];
-            hy = new double[n];
+            w = new double[n];
+        }
+
+        /** The current inverse Hessian approximation, (n x n) row-major (applies a pending correction first). */
+        public double[] inverseHessian() {
+            if (pending) {
+                HessianPass.run(h, dimension(), true, pendingRho, pendingC, pendingS, pendingU, gradient, w);
+                pending = false;
+            }
+            return h;
         }
     }
 
@@ -96,7 +116,7 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
         }
         int n = x0.length;
         for (int i = 0; i < n; i++) {
-            st.inverseHessian[i * n + i] = 1.0;
+            st.h[i * n + i] = 1.0;
             st.direction.p[i] = -st.gradient[i];
         }
         // SciPy: "sets the initial step guess to dx ~ 1".
@@ -153,41 +173,36 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
         }
         double ys = dot(st.y, st.s);
         double rho = ys == 0.0 ? 1000.0 : 1.0 / ys;
-        updateAndDirection(st.inverseHessian, n, st.s, st.y, st.hy, rho, st.gradient, p);
+        updateAndDirection(st, n, rho, p);
     }
 
     /**
-     * H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ = H − ρ(s uᵀ + u sᵀ) + (ρ² yᵀu + ρ) s sᵀ with u = H y
-     * (H symmetric), then pOut = −H·g, in two passes over H.
+     * SciPy's update H_{k+1} = (I − ρ s yᵀ) H_k (I − ρ y sᵀ) + ρ s sᵀ, rewritten for symmetric H as
+     * H_k + R_k with R_k = −ρ(s uᵀ + u sᵀ) + c s sᵀ, u = H_k y, c = ρ² yᵀu + ρ, and applied lazily:
+     * one pass over H applies the pending R_{k−1} and computes w = H_k g_{k+1}; then
+     * u = w + p_k (since H_k g_k = −p_k) and p_{k+1} = −(w + R_k g_{k+1}) follow in O(n), and R_k
+     * becomes the pending correction. One read-write sweep of n² doubles per iteration instead of three.
      *
-     * @param h (n x n) row-major, symmetric; modified
+     * @param p on entry p_k, on exit p_{k+1}
      */
-    static void updateAndDirection(double[] h, int n, double[] s, double[] y, double[] u, double rho,
-                                   double[] g, double[] pOut) {
+    private static void updateAndDirection(State st, int n, double rho, double[] p) {
+        double[] g = st.gradient;
+        HessianPass.run(st.h, n, st.pending, st.pendingRho, st.pendingC, st.pendingS, st.pendingU, g, st.w);
+        double[] u = st.pendingU;
+        double[] s = st.s;
         for (int i = 0; i < n; i++) {
-            double sum = 0;
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                sum += h[row + j] * y[j];
-            }
-            u[i] = sum;
+            u[i] = st.w[i] + p[i];
         }
-        double c = rho * rho * dot(y, u) + rho;
+        double c = rho * rho * dot(st.y, u) + rho;
+        double ug = dot(u, g);
+        double sg = dot(s, g);
         for (int i = 0; i < n; i++) {
-            int row = i * n;
-            double si = s[i];
-            double ui = u[i];
-            double a = -rho * si;
-            double b = -rho * ui;
-            double cs = c * si;
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
-                double hij = h[row + j] + a * u[j] + b * s[j] + cs * s[j];
-                h[row + j] = hij;
-                sum += hij * g[j];
-            }
-            pOut[i] = -sum;
+            p[i] = -(st.w[i] - rho * s[i] * ug - rho * u[i] * sg + c * s[i] * sg);
         }
+        System.arraycopy(s, 0, st.pendingS, 0, n);
+        st.pendingRho = rho;
+        st.pendingC = c;
+        st.pending = true;
     }
 
     static double dot(double[] a, double[] b) {

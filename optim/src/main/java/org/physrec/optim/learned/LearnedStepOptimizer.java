@@ -22,10 +22,6 @@ abstract class LearnedStepOptimizer<S extends LearnedState> implements Optimizer
      */
     abstract String computeStep(S s);
 
-    /** Hook after an accepted step (e.g. an early-stopping test). */
-    void afterAccept(S s) {
-    }
-
     @Override
     public S init(double[] x0, Objective f) {
         if (x0.length != f.dimension()) {
@@ -72,7 +68,6 @@ abstract class LearnedStepOptimizer<S extends LearnedState> implements Optimizer
         System.arraycopy(s.xTrial, 0, s.x, 0, n);
         System.arraycopy(s.gTrial, 0, s.gradient, 0, n);
         s.value = v;
-        afterAccept(s);
     }
 
     /** The feature decays for this θ. */

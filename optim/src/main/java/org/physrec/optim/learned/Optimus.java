@@ -3,7 +3,6 @@ package org.physrec.optim.learned;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.physrec.optim.OptimizerState;
 import org.physrec.optim.nn.Layers;
 import org.physrec.optim.nn.ParamLayout;
 import org.physrec.optim.nn.SelfAttention;
@@ -19,8 +18,8 @@ import org.physrec.optim.nn.SelfAttention;
  * </pre>
  * Every layer is applied per token and attention has no positional encoding, so one network
  * serves any N. Choices the paper leaves open (pre-LN, heads, FFN width, the bound on u, the
- * linear skip from the features to the heads) are explained in docs/OPTIMUS.md.
- * The early stop of Alg. 1 ends the run when f(x_k) &gt; β·mean(f(x_{k−1..k−W})) + ε.
+ * linear skip from the features to the heads) are explained in docs/OPTIMUS.md. The early stop
+ * of Alg. 1 is the run loop's {@code StoppingRule.optimusRule}, so it applies to any optimizer.
  *
  * @param dModel     token width (paper: 128)
  * @param layers     encoder layers (paper: 3)
@@ -29,12 +28,9 @@ import org.physrec.optim.nn.SelfAttention;
  * @param lambdaA    step scale λa (paper: 0.1)
  * @param lambdaB    step exponent scale λb (paper: 0.1)
  * @param uScale     bound on ‖u‖ of each rank-one update
- * @param stopWindow W of the early stop; 0 disables it
- * @param stopBeta   β of the early stop
- * @param stopEps    ε of the early stop
  */
-public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA, double lambdaB, double uScale,
-                      int stopWindow, double stopBeta, double stopEps) implements LearnedOptimizer {
+public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA, double lambdaB, double uScale)
+        implements LearnedOptimizer {
 
     public static final String KIND = "optimus";
     /** Head outputs per token: direction d, step size α, rank-one factor u. */
@@ -50,8 +46,9 @@ public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA
         if (dModel % heads != 0) {
             throw new IllegalArgumentException("heads: dModel " + dModel + " is not a multiple of heads " + heads);
         }
-        if (stopWindow < 0) {
-            throw new IllegalArgumentException("stopWindow: must be >= 0, got " + stopWindow);
+        if (!(uScale >= 0) || !(lambdaA > 0) || !Double.isFinite(lambdaB)) {
+            throw new IllegalArgumentException("uScale, lambdaA, lambdaB: need uScale >= 0, lambdaA > 0, finite lambdaB; got "
+                    + uScale + ", " + lambdaA + ", " + lambdaB);
         }
     }
 
@@ -61,24 +58,19 @@ public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA
         }
     }
 
-    /** The paper's settings (d=128, L=3, λa=λb=0.1) with our open choices: 8 heads, FFN 512, uScale 0.5, no early stop. */
+    /** The paper's settings (d=128, L=3, λa=λb=0.1) with our open choices: 8 heads, FFN 512, uScale 0.5. */
     public static Optimus defaults() {
-        return new Optimus(128, 3, 8, 512, 0.1, 0.1, 0.5, 0, 1.0, 0.0);
-    }
-
-    public Optimus withEarlyStop(int window, double beta, double eps) {
-        return new Optimus(dModel, layers, heads, ffn, lambdaA, lambdaB, uScale, window, beta, eps);
+        return new Optimus(128, 3, 8, 512, 0.1, 0.1, 0.5);
     }
 
     public Optimus withSize(int dModel, int layers, int heads, int ffn) {
-        return new Optimus(dModel, layers, heads, ffn, lambdaA, lambdaB, uScale, stopWindow, stopBeta, stopEps);
+        return new Optimus(dModel, layers, heads, ffn, lambdaA, lambdaB, uScale);
     }
 
     public static Optimus fromConfig(Map<String, Object> c) {
         return new Optimus(Configs.intValue(c, "d_model"), Configs.intValue(c, "layers"), Configs.intValue(c, "heads"),
                 Configs.intValue(c, "ffn"), Configs.doubleValue(c, "lambda_a"), Configs.doubleValue(c, "lambda_b"),
-                Configs.doubleValue(c, "u_scale"), Configs.intValue(c, "stop_window"),
-                Configs.doubleValue(c, "stop_beta"), Configs.doubleValue(c, "stop_eps"));
+                Configs.doubleValue(c, "u_scale"));
     }
 
     @Override
@@ -92,9 +84,6 @@ public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA
         c.put("lambda_a", lambdaA);
         c.put("lambda_b", lambdaB);
         c.put("u_scale", uScale);
-        c.put("stop_window", stopWindow);
-        c.put("stop_beta", stopBeta);
-        c.put("stop_eps", stopEps);
         return c;
     }
 
@@ -187,8 +176,6 @@ public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA
         final float[] ffnHidden;
         final float[] out;
         final SelfAttention.Workspace attention;
-        /** Ring of the last W values for the early stop. */
-        final double[] recent;
 
         State(int n, Optimus arch) {
             super(n);
@@ -204,7 +191,6 @@ public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA
             ffnHidden = new float[n * arch.ffn];
             out = new float[n * OUTPUTS];
             attention = new SelfAttention.Workspace(n, arch.dModel, arch.heads);
-            recent = new double[Math.max(1, arch.stopWindow)];
         }
 
         /** B (n × n), row-major; read-only view for tests and diagnostics. */
@@ -309,27 +295,6 @@ public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA
                 s.step[i] = acc;
             }
             return null;
-        }
-
-        @Override
-        void afterAccept(State s) {
-            int w = arch.stopWindow;
-            if (w == 0) {
-                return;
-            }
-            int k = s.iteration;
-            if (k > w) {
-                double mean = 0;
-                for (double v : s.recent) {
-                    mean += v;
-                }
-                mean /= w;
-                if (s.value > arch.stopBeta * mean + arch.stopEps) {
-                    s.stop(OptimizerState.Status.CONVERGED, "early stop (Alg. 1): f=" + s.value + " > "
-                            + arch.stopBeta + "·mean of last " + w + " (" + mean + ") + " + arch.stopEps);
-                }
-            }
-            s.recent[k % w] = s.value;
         }
     }
 }

@@ -34,14 +34,7 @@ public final class ScipyWolfe {
      */
     public double search(LineFunction phi, double phi0, double oldPhi0, double derphi0) {
         usedFallback = false;
-        double alpha1 = 1.0;
-        if (derphi0 != 0) {
-            alpha1 = Math.min(1.0, 1.01 * 2 * (phi0 - oldPhi0) / derphi0);
-            if (alpha1 < 0) {
-                alpha1 = 1.0;
-            }
-        }
-        double alpha = moreThuente.search(phi, phi0, derphi0, alpha1, MT_MAX_ITER);
+        double alpha = moreThuente.search(phi, phi0, derphi0, initialStep(phi0, oldPhi0, derphi0), MT_MAX_ITER);
         if (!Double.isNaN(alpha)) {
             lastValue = moreThuente.lastValue();
             slopeKnown = true;
@@ -52,6 +45,19 @@ public final class ScipyWolfe {
         lastValue = zoom.lastValue();
         slopeKnown = zoom.slopeKnown();
         return alpha;
+    }
+
+    /**
+     * SciPy's first trial step: min(1, 2.02·(φ(0) − φ_prev)/φ'(0)), or 1 when that is negative, NaN
+     * or φ'(0) = 0 — a quadratic model's step if the decrease repeats the last one.
+     */
+    public static double initialStep(double phi0, double oldPhi0, double derphi0) {
+        if (derphi0 == 0 || Double.isNaN(oldPhi0)) {
+            return 1.0;
+        }
+        double q = 1.01 * 2 * (phi0 - oldPhi0) / derphi0;
+        double alpha1 = q < 1.0 ? q : 1.0; // Python's min(1.0, q): NaN gives 1.0
+        return alpha1 < 0 ? 1.0 : alpha1;
     }
 
     /** φ at the returned step. */

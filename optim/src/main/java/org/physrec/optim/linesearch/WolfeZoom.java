@@ -52,14 +52,7 @@ public final class WolfeZoom {
      */
     public double search(LineFunction phi, double phi0, double oldPhi0, double derphi0) {
         double alpha0 = 0;
-        double alpha1 = 1.0;
-        if (!Double.isNaN(oldPhi0) && derphi0 != 0) {
-            alpha1 = Math.min(1.0, 1.01 * 2 * (phi0 - oldPhi0) / derphi0);
-        }
-        if (alpha1 < 0) {
-            alpha1 = 1.0;
-        }
-        alpha1 = Math.min(alpha1, amax);
+        double alpha1 = Math.min(ScipyWolfe.initialStep(phi0, oldPhi0, derphi0), amax);
         double phiA1 = phi.value(alpha1);
         double phiA0 = phi0;
         double derphiA0 = derphi0;

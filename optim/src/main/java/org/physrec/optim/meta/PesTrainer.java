@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Meta-trains θ of a learned optimizer with truncated PES: per outer iteration every task slot
- * unrolls an antithetic pair θ ± ε_i for one truncation (in parallel through the
+ * unrolls an antithetic pair θ ± ε_i (ε_i a window of a shared {@link NoiseTable}) for one truncation (in parallel through the
  * {@link Evaluator}); then, in slot order,
  * <pre>
  *   ĝ = mean_i 1/(2σ²)·(L_old,i·(ξ_i + ε_i) + L_new,i·ε_i),   ξ_i ← reset ? ε_i : ξ_i + ε_i
@@ -51,8 +51,9 @@ public final class PesTrainer {
         this.adam = adam;
         this.iteration = iteration;
         this.gradient = new double[theta.length];
+        NoiseTable noise = new NoiseTable(theta.length, settings.seed());
         for (int i = 0; i < settings.tasks(); i++) {
-            workers.add(new PesWorker(arch, family, settings, i, iteration));
+            workers.add(new PesWorker(arch, family, settings, i, iteration, noise));
         }
     }
 

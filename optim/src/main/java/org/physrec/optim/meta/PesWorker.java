@@ -2,7 +2,6 @@ package org.physrec.optim.meta;
 
 import java.util.SplittableRandom;
 import org.physrec.optim.Optimizer;
-import org.physrec.optim.learned.Gaussian;
 import org.physrec.optim.learned.LearnedOptimizer;
 import org.physrec.optim.learned.LearnedState;
 
@@ -21,6 +20,7 @@ final class PesWorker {
     private final TaskFamily family;
     private final PesSettings settings;
     private final int index;
+    private final NoiseTable noise;
     /** (P) the current perturbation ε. */
     final float[] epsilon;
     /** (P) the persistent accumulator ξ. */
@@ -34,7 +34,9 @@ final class PesWorker {
     private int stepInEpisode;
     private int episodeLength;
 
-    PesWorker(LearnedOptimizer arch, TaskFamily family, PesSettings settings, int index, long startIteration) {
+    PesWorker(LearnedOptimizer arch, TaskFamily family, PesSettings settings, int index, long startIteration,
+              NoiseTable noise) {
+        this.noise = noise;
         this.arch = arch;
         this.family = family;
         this.settings = settings;
@@ -62,7 +64,7 @@ final class PesWorker {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Result unroll(float[] theta, long iteration) {
         int p = theta.length;
-        Gaussian.fill(new SplittableRandom(mix(settings.seed(), iteration, index)), epsilon, p, settings.sigma());
+        noise.sample(new SplittableRandom(mix(settings.seed(), iteration, index)), settings.sigma(), epsilon);
         for (int i = 0; i < p; i++) {
             thetaPlus[i] = theta[i] + epsilon[i];
             thetaMinus[i] = theta[i] - epsilon[i];

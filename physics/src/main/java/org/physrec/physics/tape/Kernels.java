@@ -8,25 +8,20 @@ final class Kernels {
     private Kernels() {
     }
 
-    static double smax0(double x, double e) {
-        if (x >= e) {
-            return x;
-        }
-        if (x <= -e) {
-            return 0;
-        }
-        double t = x + e;
-        return t * t / (4 * e);
+    /** e·log(1 + exp(x/e)), evaluated without overflow. */
+    static double softplus(double x, double e) {
+        double z = x / e;
+        return z > 0 ? x + e * Math.log1p(Math.exp(-z)) : e * Math.log1p(Math.exp(z));
     }
 
-    static double smax0Deriv(double x, double e) {
-        if (x >= e) {
-            return 1;
+    /** 1/(1 + exp(-x/e)), evaluated without overflow. */
+    static double sigmoid(double x, double e) {
+        double z = x / e;
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
         }
-        if (x <= -e) {
-            return 0;
-        }
-        return (x + e) / (2 * e);
+        double ez = Math.exp(z);
+        return ez / (1 + ez);
     }
 
     /** sin(θ/2)/θ with θ = √x. */
