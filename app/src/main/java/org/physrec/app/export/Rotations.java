@@ -131,9 +131,10 @@ final class Rotations {
     /**
      * Euler angles in degrees for R = Rz(a) Rx(b) Ry(c) (BVH channel order "Zrotation Xrotation
      * Yrotation"), written as (a, b, c). Each angle is shifted by a multiple of 360 to lie nearest the
-     * matching entry of {@code previousDeg} (pass null for none), so curves stay continuous.
+     * matching entry of {@code previousDeg[prevOff..prevOff+2]} (pass null for none), so curves stay
+     * continuous.
      */
-    static void eulerZxyDegrees(double[] r, double[] previousDeg, double[] outDeg) {
+    static void eulerZxyDegrees(double[] r, double[] previousDeg, int prevOff, double[] outDeg) {
         double sb = Math.max(-1.0, Math.min(1.0, r[7]));
         double b = Math.asin(sb);
         double a;
@@ -151,7 +152,7 @@ final class Rotations {
         outDeg[2] = Math.toDegrees(c);
         if (previousDeg != null) {
             for (int i = 0; i < 3; i++) {
-                outDeg[i] += 360.0 * Math.rint((previousDeg[i] - outDeg[i]) / 360.0);
+                outDeg[i] += 360.0 * Math.rint((previousDeg[prevOff + i] - outDeg[i]) / 360.0);
             }
         }
     }

@@ -24,7 +24,7 @@ public record ReconstructionSettings(double fps, int window, int overlap, String
                                      int threads) {
 
     public static final ReconstructionSettings DEFAULTS = new ReconstructionSettings(25, 8, 2, "lbfgs", 60, 70,
-            Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 300, 30, 40, 1);
+            Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 300, 30, 10, 1);
 
     public ReconstructionSettings {
         if (!(fps > 0) || !Double.isFinite(fps)) {

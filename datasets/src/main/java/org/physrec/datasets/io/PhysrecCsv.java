@@ -241,51 +241,34 @@ public final class PhysrecCsv {
                 throw new DataFormatException(file, "truncated: the last frame has " + rows.size() % j + " of " + j + " joints");
             }
             int frames = rows.size() / j;
+            PhysrecJson.Parsed parsed = new PhysrecJson.Parsed(root);
             if (col.containsKey("gt_x")) {
-                root.set("joints", points(rows, frames, j, col.get("gt_x"), 3));
+                parsed.gt = grid("gt", rows, frames, j, col.get("gt_x"), 3);
             }
             if (col.containsKey("k3d_x")) {
-                root.set("keypoints3d", points(rows, frames, j, col.get("k3d_x"), 3));
+                parsed.k3 = grid("k3d", rows, frames, j, col.get("k3d_x"), 3);
             }
-            ObjectNode k2 = root.putObject("keypoints2d");
             for (String c : camNames) {
-                ObjectNode o = k2.putObject(c);
-                o.set("xy", points(rows, frames, j, col.get(c + "_u"), 2));
-                ArrayNode conf = o.putArray("confidence");
-                int ci = col.get(c + "_c");
-                for (int t = 0; t < frames; t++) {
-                    ArrayNode fr = conf.addArray();
-                    for (int k = 0; k < j; k++) {
-                        double cv = rows.get(t * j + k)[ci];
-                        if (Double.isNaN(cv)) {
-                            throw new DataFormatException(file, DataFormatException.at(c + "_c", t, k, sk)
-                                    + ": empty confidence (write 0 for a missing keypoint)");
-                        }
-                        fr.add(cv);
+                NumberGrid conf = grid(c + "_c", rows, frames, j, col.get(c + "_c"), 0);
+                for (int i = 0; i < conf.data.length; i++) {
+                    if (Double.isNaN(conf.data[i])) {
+                        throw new DataFormatException(file, DataFormatException.at(c + "_c", i / j, i % j, sk)
+                                + ": empty confidence (write 0 for a missing keypoint)");
                     }
                 }
+                parsed.k2.put(c, new NumberGrid[] {grid(c + "_uv", rows, frames, j, col.get(c + "_u"), 2), conf});
             }
+            return PhysrecJson.build(file, parsed);
         }
-        return PhysrecJson.fromTree(file, root);
     }
 
-    private static ArrayNode points(List<double[]> rows, int frames, int j, int at, int dim) {
-        ArrayNode out = MAPPER.createArrayNode();
-        for (int t = 0; t < frames; t++) {
-            ArrayNode fr = out.addArray();
-            for (int k = 0; k < j; k++) {
-                double[] v = rows.get(t * j + k);
-                if (Double.isNaN(v[at])) {
-                    fr.addNull();
-                } else {
-                    ArrayNode p = fr.addArray();
-                    for (int d = 0; d < dim; d++) {
-                        p.add(v[at + d]);
-                    }
-                }
-            }
+    /** Columns {@code at .. at+dim-1} (one column when dim is 0) of all rows as a grid; a row with all cells empty is missing. */
+    private static NumberGrid grid(String field, List<double[]> rows, int frames, int j, int at, int dim) {
+        int w = Math.max(dim, 1);
+        double[] out = new double[frames * j * w];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), at, out, i * w, w);
         }
-        return out;
+        return new NumberGrid(field, frames, j, dim, out, -1);
     }
-
 }

@@ -9,20 +9,29 @@ package org.physrec.physics.tape;
 public final class Tape {
     private final int inputCount;
     private final double[] constants;
-    private final int[] code;
     private final int[] argA;
     private final int[] argB;
     private final int[] outputSlots;
     private final int base;
+    /** Operations [runStart[r], runStart[r+1]) share opcode runOp[r] and are mutually independent. */
+    private final int[] runStart;
+    private final int[] runOp;
 
-    Tape(int inputCount, double[] constants, int[] code, int[] argA, int[] argB, int[] outputSlots) {
+    Tape(int inputCount, double[] constants, int[] argA, int[] argB, int[] outputSlots, int[] runStart,
+         int[] runOp) {
         this.inputCount = inputCount;
         this.constants = constants;
-        this.code = code;
         this.argA = argA;
         this.argB = argB;
         this.outputSlots = outputSlots;
         this.base = inputCount + constants.length;
+        this.runStart = runStart;
+        this.runOp = runOp;
+    }
+
+    /** Number of same-opcode runs the operations are grouped into. */
+    public int runCount() {
+        return runOp.length;
     }
 
     public int inputCount() {
@@ -35,12 +44,12 @@ public final class Tape {
 
     /** Number of recorded operations (a measure of cost). */
     public int operationCount() {
-        return code.length;
+        return argA.length;
     }
 
     /** Total number of slots (inputs + constants + operations). */
     public int slotCount() {
-        return base + code.length;
+        return base + argA.length;
     }
 
     /** Slot holding output {@code k}. */
@@ -76,28 +85,34 @@ public final class Tape {
     /** Evaluates every operation from the inputs currently in {@code s}. */
     public void forward(TapeState s) {
         final double[] v = s.val;
-        final int[] c = code;
         final int[] a = argA;
         final int[] b = argB;
-        final int n = c.length;
-        int o = base;
-        for (int i = 0; i < n; i++, o++) {
-            switch (c[i]) {
-                case Op.ADD: v[o] = v[a[i]] + v[b[i]]; break;
-                case Op.SUB: v[o] = v[a[i]] - v[b[i]]; break;
-                case Op.MUL: v[o] = v[a[i]] * v[b[i]]; break;
-                case Op.DIV: v[o] = v[a[i]] / v[b[i]]; break;
-                case Op.NEG: v[o] = -v[a[i]]; break;
-                case Op.SQRT: v[o] = Math.sqrt(v[a[i]]); break;
-                case Op.SIN: v[o] = Math.sin(v[a[i]]); break;
-                case Op.COS: v[o] = Math.cos(v[a[i]]); break;
-                case Op.SOFTPLUS: v[o] = Kernels.softplus(v[a[i]], v[b[i]]); break;
-                case Op.QEXP_S: v[o] = Kernels.qexpS(v[a[i]]); break;
-                case Op.QEXP_C: v[o] = Kernels.qexpC(v[a[i]]); break;
-                case Op.QLOG_S: v[o] = Kernels.qlogS(v[a[i]], v[b[i]]); break;
-                case Op.SQR: { double x = v[a[i]]; v[o] = x * x; break; }
-                case Op.SIGMOID: v[o] = Kernels.sigmoid(v[a[i]], v[b[i]]); break;
-                default: throw new IllegalStateException("bad op " + c[i]);
+        final int bs = base;
+        for (int r = 0; r < runOp.length; r++) {
+            final int from = runStart[r];
+            final int to = runStart[r + 1];
+            switch (runOp[r]) {
+                case Op.ADD: for (int i = from; i < to; i++) { v[bs + i] = v[a[i]] + v[b[i]]; } break;
+                case Op.SUB: for (int i = from; i < to; i++) { v[bs + i] = v[a[i]] - v[b[i]]; } break;
+                case Op.MUL: for (int i = from; i < to; i++) { v[bs + i] = v[a[i]] * v[b[i]]; } break;
+                case Op.DIV: for (int i = from; i < to; i++) { v[bs + i] = v[a[i]] / v[b[i]]; } break;
+                case Op.NEG: for (int i = from; i < to; i++) { v[bs + i] = -v[a[i]]; } break;
+                case Op.SQR: for (int i = from; i < to; i++) { double x = v[a[i]]; v[bs + i] = x * x; } break;
+                case Op.SQRT: for (int i = from; i < to; i++) { v[bs + i] = Math.sqrt(v[a[i]]); } break;
+                case Op.SIN: for (int i = from; i < to; i++) { v[bs + i] = Math.sin(v[a[i]]); } break;
+                case Op.COS: for (int i = from; i < to; i++) { v[bs + i] = Math.cos(v[a[i]]); } break;
+                case Op.SOFTPLUS:
+                    for (int i = from; i < to; i++) { v[bs + i] = Kernels.softplus(v[a[i]], v[b[i]]); }
+                    break;
+                case Op.SIGMOID:
+                    for (int i = from; i < to; i++) { v[bs + i] = Kernels.sigmoid(v[a[i]], v[b[i]]); }
+                    break;
+                case Op.QEXP_S: for (int i = from; i < to; i++) { v[bs + i] = Kernels.qexpS(v[a[i]]); } break;
+                case Op.QEXP_C: for (int i = from; i < to; i++) { v[bs + i] = Kernels.qexpC(v[a[i]]); } break;
+                case Op.QLOG_S:
+                    for (int i = from; i < to; i++) { v[bs + i] = Kernels.qlogS(v[a[i]], v[b[i]]); }
+                    break;
+                default: throw new IllegalStateException("bad op " + runOp[r]);
             }
         }
     }
@@ -126,41 +141,64 @@ public final class Tape {
     public void reverse(TapeState s) {
         final double[] v = s.val;
         final double[] g = s.adj;
-        final int[] c = code;
         final int[] a = argA;
         final int[] b = argB;
-        for (int i = c.length - 1, o = base + c.length - 1; i >= 0; i--, o--) {
-            final double go = g[o];
-            if (go == 0.0) {
-                continue;
-            }
-            final int ai = a[i];
-            switch (c[i]) {
-                case Op.ADD: g[ai] += go; g[b[i]] += go; break;
-                case Op.SUB: g[ai] += go; g[b[i]] -= go; break;
-                case Op.MUL: g[ai] += go * v[b[i]]; g[b[i]] += go * v[ai]; break;
-                case Op.DIV: { double d = v[b[i]]; g[ai] += go / d; g[b[i]] -= go * v[o] / d; break; }
-                case Op.NEG: g[ai] -= go; break;
-                case Op.SQRT: g[ai] += go * 0.5 / v[o]; break;
-                case Op.SIN: g[ai] += go * Math.cos(v[ai]); break;
-                case Op.COS: g[ai] -= go * Math.sin(v[ai]); break;
-                case Op.SOFTPLUS: g[ai] += go * Kernels.sigmoid(v[ai], v[b[i]]); break;
-                case Op.QEXP_S: g[ai] += go * Kernels.qexpSDeriv(v[ai]); break;
-                case Op.QEXP_C: g[ai] += go * Kernels.qexpCDeriv(v[ai]); break;
-                case Op.QLOG_S: {
-                    double x = v[ai];
-                    double w = v[b[i]];
-                    g[ai] += go * Kernels.qlogSDerivA(x, w);
-                    g[b[i]] += go * Kernels.qlogSDerivW(x, w);
+        final int bs = base;
+        for (int r = runOp.length - 1; r >= 0; r--) {
+            final int from = runStart[r];
+            final int to = runStart[r + 1];
+            switch (runOp[r]) {
+                case Op.ADD:
+                    for (int i = from; i < to; i++) { double go = g[bs + i]; g[a[i]] += go; g[b[i]] += go; }
                     break;
-                }
-                case Op.SQR: g[ai] += 2 * go * v[ai]; break;
-                case Op.SIGMOID: {
-                    double y = v[o];
-                    g[ai] += go * y * (1 - y) / v[b[i]];
+                case Op.SUB:
+                    for (int i = from; i < to; i++) { double go = g[bs + i]; g[a[i]] += go; g[b[i]] -= go; }
                     break;
-                }
-                default: throw new IllegalStateException("bad op " + c[i]);
+                case Op.MUL:
+                    for (int i = from; i < to; i++) {
+                        double go = g[bs + i];
+                        g[a[i]] += go * v[b[i]];
+                        g[b[i]] += go * v[a[i]];
+                    }
+                    break;
+                case Op.DIV:
+                    for (int i = from; i < to; i++) {
+                        double go = g[bs + i];
+                        double d = v[b[i]];
+                        g[a[i]] += go / d;
+                        g[b[i]] -= go * v[bs + i] / d;
+                    }
+                    break;
+                case Op.NEG: for (int i = from; i < to; i++) { g[a[i]] -= g[bs + i]; } break;
+                case Op.SQR: for (int i = from; i < to; i++) { g[a[i]] += 2 * g[bs + i] * v[a[i]]; } break;
+                case Op.SQRT: for (int i = from; i < to; i++) { g[a[i]] += g[bs + i] * 0.5 / v[bs + i]; } break;
+                case Op.SIN: for (int i = from; i < to; i++) { g[a[i]] += g[bs + i] * Math.cos(v[a[i]]); } break;
+                case Op.COS: for (int i = from; i < to; i++) { g[a[i]] -= g[bs + i] * Math.sin(v[a[i]]); } break;
+                case Op.SOFTPLUS:
+                    for (int i = from; i < to; i++) { g[a[i]] += g[bs + i] * Kernels.sigmoid(v[a[i]], v[b[i]]); }
+                    break;
+                case Op.SIGMOID:
+                    for (int i = from; i < to; i++) {
+                        double y = v[bs + i];
+                        g[a[i]] += g[bs + i] * y * (1 - y) / v[b[i]];
+                    }
+                    break;
+                case Op.QEXP_S:
+                    for (int i = from; i < to; i++) { g[a[i]] += g[bs + i] * Kernels.qexpSDeriv(v[a[i]]); }
+                    break;
+                case Op.QEXP_C:
+                    for (int i = from; i < to; i++) { g[a[i]] += g[bs + i] * Kernels.qexpCDeriv(v[a[i]]); }
+                    break;
+                case Op.QLOG_S:
+                    for (int i = from; i < to; i++) {
+                        double go = g[bs + i];
+                        double x = v[a[i]];
+                        double w = v[b[i]];
+                        g[a[i]] += go * Kernels.qlogSDerivA(x, w);
+                        g[b[i]] += go * Kernels.qlogSDerivW(x, w);
+                    }
+                    break;
+                default: throw new IllegalStateException("bad op " + runOp[r]);
             }
         }
     }

@@ -284,30 +284,106 @@ public final class Tracer {
                 consts[map[s] - inputs] = constValue[s];
             }
         }
+        // schedule: repeatedly emit every ready operation of the most common ready opcode, so the
+        // tape runs as long same-opcode loops (few unpredictable branches) in dependency order
         int opCount = 0;
+        int[] opIndex = new int[size];
         for (int s = 0; s < size; s++) {
             if (kind[s] >= 0 && live[s]) {
-                opCount++;
+                opIndex[s] = opCount++;
             }
         }
-        int[] code = new int[opCount];
-        int[] a = new int[opCount];
-        int[] b = new int[opCount];
-        int k = 0;
+        int[] slotOf = new int[opCount];
+        int[] pending = new int[opCount];
+        int[] consumerCount = new int[opCount + 1];
         for (int s = 0; s < size; s++) {
             if (kind[s] >= 0 && live[s]) {
-                map[s] = next++;
-                code[k] = kind[s];
-                a[k] = map[argA[s]];
-                b[k] = argB[s] >= 0 ? map[argB[s]] : 0;
-                k++;
+                slotOf[opIndex[s]] = s;
+                for (int arg : new int[] {argA[s], argB[s]}) {
+                    if (arg >= 0 && kind[arg] >= 0) {
+                        pending[opIndex[s]]++;
+                        consumerCount[opIndex[arg] + 1]++;
+                    }
+                }
             }
+        }
+        for (int k = 0; k < opCount; k++) {
+            consumerCount[k + 1] += consumerCount[k];
+        }
+        int[] consumers = new int[consumerCount[opCount]];
+        int[] fill = consumerCount.clone();
+        for (int k = 0; k < opCount; k++) {
+            int s = slotOf[k];
+            for (int arg : new int[] {argA[s], argB[s]}) {
+                if (arg >= 0 && kind[arg] >= 0) {
+                    consumers[fill[opIndex[arg]]++] = k;
+                }
+            }
+        }
+        int kinds = 32;
+        int[][] ready = new int[kinds][16];
+        int[] readyCount = new int[kinds];
+        for (int k = 0; k < opCount; k++) {
+            if (pending[k] == 0) {
+                int op = kind[slotOf[k]];
+                ready[op] = push(ready[op], readyCount[op]++, k);
+            }
+        }
+        int[] order = new int[opCount];
+        int[] runStarts = new int[opCount + 1];
+        int[] runOps = new int[opCount];
+        int emitted = 0;
+        int runs = 0;
+        while (emitted < opCount) {
+            int best = -1;
+            for (int op = 0; op < kinds; op++) {
+                if (readyCount[op] > 0 && (best < 0 || readyCount[op] > readyCount[best])) {
+                    best = op;
+                }
+            }
+            int n = readyCount[best];
+            int[] batch = Arrays.copyOf(ready[best], n);
+            readyCount[best] = 0;
+            Arrays.sort(batch);
+            runStarts[runs] = emitted;
+            runOps[runs++] = best;
+            for (int k : batch) {
+                order[emitted++] = k;
+            }
+            for (int k : batch) {
+                for (int c = consumerCount[k]; c < consumerCount[k + 1]; c++) {
+                    int d = consumers[c];
+                    if (--pending[d] == 0) {
+                        int op = kind[slotOf[d]];
+                        ready[op] = push(ready[op], readyCount[op]++, d);
+                    }
+                }
+            }
+        }
+        runStarts[runs] = emitted;
+        int[] a = new int[opCount];
+        int[] b = new int[opCount];
+        for (int pos = 0; pos < opCount; pos++) {
+            map[slotOf[order[pos]]] = next + pos;
+        }
+        for (int pos = 0; pos < opCount; pos++) {
+            int s = slotOf[order[pos]];
+            a[pos] = map[argA[s]];
+            b[pos] = argB[s] >= 0 ? map[argB[s]] : 0;
         }
         int[] out = new int[outputCount];
         for (int i = 0; i < outputCount; i++) {
             out[i] = map[outputs[i]];
         }
-        return new Tape(inputs, consts, code, a, b, out);
+        return new Tape(inputs, consts, a, b, out, Arrays.copyOf(runStarts, runs + 1), Arrays.copyOf(runOps, runs));
+    }
+
+    private static int[] push(int[] list, int n, int x) {
+        if (n == list.length) {
+            list = Arrays.copyOf(list, 2 * n);
+        }
+        list[n] = x;
+        return list;
     }
 
     private int emit(int op, int a, int b) {
