@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             EvalCommand.class,
             ExportCommand.class,
+            org.physrec.app.physics.PhysicsCommand.class,
             org.physrec.app.train.TrainCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
