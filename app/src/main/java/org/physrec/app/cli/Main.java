@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "physrec", mixinStandardHelpOptions = true, version = "physrec 0.1.0",
         description = "Physically plausible 3D human motion reconstruction with learned optimization.",
         subcommands = {BenchCommand.class, DataCommand.class, org.physrec.app.train.TrainCommand.class,
+            ReconstructCommand.class, EvaluateCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
