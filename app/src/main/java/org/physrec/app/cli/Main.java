@@ -1,5 +1,8 @@
 package org.physrec.app.cli;
 
+import org.physrec.app.eval.EvalCommand;
+import org.physrec.app.export.ExportCommand;
+import org.physrec.app.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +12,18 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "physrec", mixinStandardHelpOptions = true, version = "physrec 0.1.0",
         description = "Physically plausible 3D human motion reconstruction with learned optimization.",
-        subcommands = {BenchCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ReconstructCommand.class,
+            EvaluateCommand.class,
+            DemoCommand.class,
+            SynthCommand.class,
+            EvalCommand.class,
+            ExportCommand.class,
+            BenchCommand.class,
+            DataCommand.class,
+            org.physrec.app.physics.PhysicsCommand.class,
+            org.physrec.app.train.TrainCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -24,6 +38,10 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof CommandLine.ParameterException pe) {
+                // A command that validates its own option values reports them as bad usage (exit 2).
+                return pe.getCommandLine().getParameterExceptionHandler().handleParseException(pe, new String[0]);
+            }
             line.getErr().println("physrec: error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             if (Boolean.getBoolean("physrec.stacktrace")) {
                 ex.printStackTrace(line.getErr());

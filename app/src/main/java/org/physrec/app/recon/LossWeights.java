@@ -1,0 +1,39 @@
+package org.physrec.app.recon;
+
+/**
+ * Weights of the reconstruction loss (diffphy-spec §2.2, plus a penalty on residual root
+ * forces and a velocity term). Each term is normalized by its count (frames × keypoints,
+ * frames × actuated dofs), so weights are comparable across window lengths.
+ *
+ * @param w2d            2D reprojection term, on pixel errors divided by {@code imageScalePx}
+ * @param w3d            3D keypoint term (m²)
+ * @param wTorque        torque magnitude, on τ/τmax
+ * @param wSmooth        torque change between frames, on Δτ/τmax
+ * @param wLimit         joint-limit violation (rad²)
+ * @param wResidual      residual root force/moment, on f/(m·g) and moment/(m·g·1 m)
+ * @param imageScalePx   s, pixels per unit of normalized image error (image width, 1000)
+ * @param robustScalePx  σ of the Cauchy kernel ρ(e²) = σ²·log(1 + e²/σ²) on 2D errors (px)
+ */
+public record LossWeights(double w2d, double w3d, double wTorque, double wSmooth, double wLimit, double wResidual,
+                          double imageScalePx, double robustScalePx) {
+
+    /** Defaults of diffphy-spec §2.2 with a 20 px Cauchy kernel. */
+    public static final LossWeights DEFAULTS = new LossWeights(1, 1, 1e-3, 1e-3, 1, 1e-2, 1000, 20);
+
+    public LossWeights {
+        double[] all = {w2d, w3d, wTorque, wSmooth, wLimit, wResidual};
+        String[] names = {"w2d", "w3d", "wTorque", "wSmooth", "wLimit", "wResidual"};
+        for (int i = 0; i < all.length; i++) {
+            if (!(all[i] >= 0) || !Double.isFinite(all[i])) {
+                throw new IllegalArgumentException(names[i] + ": must be finite and >= 0, got " + all[i]);
+            }
+        }
+        if (!(imageScalePx > 0) || !(robustScalePx > 0)) {
+            throw new IllegalArgumentException("imageScalePx, robustScalePx: must be > 0");
+        }
+    }
+
+    public LossWeights with2d3d(double w2, double w3) {
+        return new LossWeights(w2, w3, wTorque, wSmooth, wLimit, wResidual, imageScalePx, robustScalePx);
+    }
+}

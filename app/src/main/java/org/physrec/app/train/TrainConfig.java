@@ -1,0 +1,107 @@
+package org.physrec.app.train;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.physrec.optim.learned.AdafactorMlp;
+import org.physrec.optim.learned.Checkpoint;
+import org.physrec.optim.learned.LearnedOptimizer;
+import org.physrec.optim.meta.FunctionTaskFamily;
+import org.physrec.optim.meta.PesSettings;
+import org.physrec.optim.meta.TaskFamily;
+import org.physrec.optim.meta.TestFunctionProblem;
+
+/**
+ * A meta-training config ({@code configs/train/*.yaml}); unknown fields are errors.
+ *
+ * @param name            run name, used for the default output folder
+ * @param architecture    the learned optimizer's config (field {@code kind}: adafac_mlp or optimus)
+ * @param functions       test function names, or [all]
+ * @param minDim          smallest sampled dimension
+ * @param maxDim          largest sampled dimension
+ * @param rotation        probability of a random rotation
+ * @param scaleRange      f is scaled by a log-uniform factor in [1/scaleRange, scaleRange]
+ * @param minInitFraction the init box is shrunk by a log-uniform factor in [minInitFraction, 1]
+ * @param pes             PES settings
+ * @param iterations      outer iterations to reach (a resumed run continues up to this)
+ * @param checkpointEvery outer iterations between checkpoints
+ */
+public record TrainConfig(String name, Map<String, Object> architecture, List<String> functions, int minDim, int maxDim,
+                          double rotation, double scaleRange, double minInitFraction, Pes pes, int iterations,
+                          int checkpointEvery) {
+
+    /** The PES block. */
+    public record Pes(int tasks, int truncation, int episode, double sigma, double learningRate, double clipNorm,
+                      boolean logLoss, double lossFloor, long seed) {
+        PesSettings settings() {
+            return new PesSettings(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed);
+        }
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    public static TrainConfig read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(file + ": training config not found");
+        }
+        TrainConfig c;
+        try {
+            c = YAML.readValue(file.toFile(), TrainConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
+        }
+        try {
+            c.validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        return c;
+    }
+
+    void validate() {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name: missing");
+        }
+        if (iterations < 0) {
+            throw new IllegalArgumentException("iterations: must be >= 0, got " + iterations);
+        }
+        if (checkpointEvery <= 0) {
+            throw new IllegalArgumentException("checkpoint_every: must be positive, got " + checkpointEvery);
+        }
+        learnedOptimizer();
+        taskFamily();
+        pes.settings();
+    }
+
+    public LearnedOptimizer learnedOptimizer() {
+        if (architecture == null) {
+            throw new IllegalArgumentException("architecture: missing");
+        }
+        return Checkpoint.architecture(architecture);
+    }
+
+    public TaskFamily taskFamily() {
+        return new FunctionTaskFamily(TestFunctionProblem.of(functions == null ? List.of() : functions), minDim, maxDim,
+                rotation, scaleRange, minInitFraction);
+    }
+
+    public PesSettings pesSettings() {
+        return pes.settings();
+    }
+
+    /** Default architecture block for a kind (used by tests and docs). */
+    static Map<String, Object> defaultArchitecture(String kind) {
+        return kind.equals(AdafactorMlp.KIND) ? AdafactorMlp.defaults().config()
+                : org.physrec.optim.learned.Optimus.defaults().config();
+    }
+}
