@@ -28,7 +28,8 @@ public final class PhysicsBenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--long", description = "Long mode: 4 s warm-up, 41 samples of >= 100 ms (default: quick, 1 s, 15 x 20 ms).")
+    @Option(names = "--long",
+            description = "Long mode: 4 s warm-up, 41 samples of >= 100 ms (default: quick, 1 s, 15 x 20 ms).")
     boolean longMode;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON (atomically).")
