@@ -65,13 +65,14 @@ final class Rotations {
                 identity(out);
                 return;
             }
-            // opposite: rotate by pi about a perpendicular of 'from' (cross with its smallest axis)
+            // opposite: rotate by pi about a perpendicular of 'from' (cross with its smallest axis e)
             double fx = Math.abs(from[0]), fy = Math.abs(from[1]), fz = Math.abs(from[2]);
-            double[] e = fx <= fy && fx <= fz ? new double[] {1, 0, 0} : fy <= fz ? new double[] {0, 1, 0}
-                    : new double[] {0, 0, 1};
-            ax = from[1] * e[2] - from[2] * e[1];
-            ay = from[2] * e[0] - from[0] * e[2];
-            az = from[0] * e[1] - from[1] * e[0];
+            double ex = fx <= fy && fx <= fz ? 1 : 0;
+            double ey = ex == 0 && fy <= fz ? 1 : 0;
+            double ez = ex == 0 && ey == 0 ? 1 : 0;
+            ax = from[1] * ez - from[2] * ey;
+            ay = from[2] * ex - from[0] * ez;
+            az = from[0] * ey - from[1] * ex;
             s = Math.sqrt(ax * ax + ay * ay + az * az);
             axisAngle(ax / s, ay / s, az / s, 0.0, -1.0, out);
             return;

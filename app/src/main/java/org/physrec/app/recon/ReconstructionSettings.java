@@ -96,4 +96,9 @@ public record ReconstructionSettings(double fps, int window, int overlap, String
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, kg, groundZmm, weights, ik, kp,
                 kd, substeps, threads);
     }
+
+    public ReconstructionSettings withIk(InverseKinematics.Settings k) {
+        return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights, k,
+                kp, kd, substeps, threads);
+    }
 }

@@ -56,7 +56,7 @@ public final class Reconstructor {
 
         timer.start("ik");
         double[] qRef = new double[frames * nq];
-        new InverseKinematics(model, settings.ik()).fitSequence(in.ikTargets(), null, qRef);
+        new InverseKinematics(model, settings.ik()).fitSequence(in.ikTargets(), null, obs, qRef);
         ReferenceMotion ref = ReferenceMotion.of(model, qRef, obs.fps());
         double[] referenceMm = keypointsMm(model, qRef, frames, obs.frame());
 

@@ -1,5 +1,6 @@
 package org.physrec.datasets.io;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -204,33 +205,13 @@ public final class PhysrecCsv {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] cells = line.split(",", -1);
-                if (cells.length != cols.length) {
-                    throw new DataFormatException(file, "line " + lineNo + ": " + cells.length + " cells, header has " + cols.length);
-                }
-                double[] v = new double[cells.length];
-                for (int i = 0; i < cells.length; i++) {
-                    String s = cells[i].trim();
-                    if (s.isEmpty()) {
-                        v[i] = Double.NaN;
-                        continue;
-                    }
-                    try {
-                        v[i] = Double.parseDouble(s);
-                    } catch (NumberFormatException e) {
-                        throw new DataFormatException(file, "line " + lineNo + " column '" + cols[i] + "': not a number: '" + s + "'");
-                    }
-                    if (!Double.isFinite(v[i])) {
-                        throw new DataFormatException(file, "line " + lineNo + " column '" + cols[i] + "': value is " + s
-                                + " (leave the cell empty for a missing value)");
-                    }
-                }
+                double[] v = parseRow(file, lineNo, line, cols);
                 int expectFrame = rows.size() / j;
                 int expectJoint = rows.size() % j;
                 if (v[col.get("frame")] != expectFrame || v[col.get("joint")] != expectJoint) {
                     throw new DataFormatException(file, "line " + lineNo + ": expected frame " + expectFrame + " joint "
-                            + expectJoint + " (rows in frame, joint order), got " + cells[col.get("frame")] + ","
-                            + cells[col.get("joint")]);
+                            + expectJoint + " (rows in frame, joint order), got " + v[col.get("frame")] + ","
+                            + v[col.get("joint")]);
                 }
                 rows.add(v);
             }
@@ -260,6 +241,38 @@ public final class PhysrecCsv {
             }
             return PhysrecJson.build(file, parsed);
         }
+    }
+
+    /** Splits one data row and parses its cells (empty: NaN) without per-cell substrings for the split. */
+    private static double[] parseRow(Path file, int lineNo, String line, String[] cols) throws DataFormatException {
+        double[] v = new double[cols.length];
+        int start = 0;
+        for (int i = 0; i < cols.length; i++) {
+            int end = line.indexOf(',', start);
+            if ((end < 0) != (i == cols.length - 1)) {
+                throw new DataFormatException(file, "line " + lineNo + ": " + (line.split(",", -1).length) + " cells, header has "
+                        + cols.length);
+            }
+            if (end < 0) {
+                end = line.length();
+            }
+            String s = line.substring(start, end).trim();
+            start = end + 1;
+            if (s.isEmpty()) {
+                v[i] = Double.NaN;
+                continue;
+            }
+            try {
+                v[i] = NumberInput.parseDouble(s, true);
+            } catch (NumberFormatException e) {
+                throw new DataFormatException(file, "line " + lineNo + " column '" + cols[i] + "': not a number: '" + s + "'");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw new DataFormatException(file, "line " + lineNo + " column '" + cols[i] + "': value is " + s
+                        + " (leave the cell empty for a missing value)");
+            }
+        }
+        return v;
     }
 
     /** Columns {@code at .. at+dim-1} (one column when dim is 0) of all rows as a grid; a row with all cells empty is missing. */

@@ -11,18 +11,20 @@ public final class Tape {
     private final double[] constants;
     private final int[] argA;
     private final int[] argB;
+    private final int[] argC;
     private final int[] outputSlots;
     private final int base;
     /** Operations [runStart[r], runStart[r+1]) share opcode runOp[r] and are mutually independent. */
     private final int[] runStart;
     private final int[] runOp;
 
-    Tape(int inputCount, double[] constants, int[] argA, int[] argB, int[] outputSlots, int[] runStart,
+    Tape(int inputCount, double[] constants, int[] argA, int[] argB, int[] argC, int[] outputSlots, int[] runStart,
          int[] runOp) {
         this.inputCount = inputCount;
         this.constants = constants;
         this.argA = argA;
         this.argB = argB;
+        this.argC = argC;
         this.outputSlots = outputSlots;
         this.base = inputCount + constants.length;
         this.runStart = runStart;
@@ -87,6 +89,7 @@ public final class Tape {
         final double[] v = s.val;
         final int[] a = argA;
         final int[] b = argB;
+        final int[] c = argC;
         final int bs = base;
         for (int r = 0; r < runOp.length; r++) {
             final int from = runStart[r];
@@ -95,6 +98,9 @@ public final class Tape {
                 case Op.ADD: for (int i = from; i < to; i++) { v[bs + i] = v[a[i]] + v[b[i]]; } break;
                 case Op.SUB: for (int i = from; i < to; i++) { v[bs + i] = v[a[i]] - v[b[i]]; } break;
                 case Op.MUL: for (int i = from; i < to; i++) { v[bs + i] = v[a[i]] * v[b[i]]; } break;
+                case Op.FMA: for (int i = from; i < to; i++) { v[bs + i] = v[a[i]] * v[b[i]] + v[c[i]]; } break;
+                case Op.FNMA: for (int i = from; i < to; i++) { v[bs + i] = v[c[i]] - v[a[i]] * v[b[i]]; } break;
+                case Op.FMS: for (int i = from; i < to; i++) { v[bs + i] = v[a[i]] * v[b[i]] - v[c[i]]; } break;
                 case Op.DIV: for (int i = from; i < to; i++) { v[bs + i] = v[a[i]] / v[b[i]]; } break;
                 case Op.NEG: for (int i = from; i < to; i++) { v[bs + i] = -v[a[i]]; } break;
                 case Op.SQR: for (int i = from; i < to; i++) { double x = v[a[i]]; v[bs + i] = x * x; } break;
@@ -143,6 +149,7 @@ public final class Tape {
         final double[] g = s.adj;
         final int[] a = argA;
         final int[] b = argB;
+        final int[] c = argC;
         final int bs = base;
         for (int r = runOp.length - 1; r >= 0; r--) {
             final int from = runStart[r];
@@ -159,6 +166,30 @@ public final class Tape {
                         double go = g[bs + i];
                         g[a[i]] += go * v[b[i]];
                         g[b[i]] += go * v[a[i]];
+                    }
+                    break;
+                case Op.FMA:
+                    for (int i = from; i < to; i++) {
+                        double go = g[bs + i];
+                        g[a[i]] += go * v[b[i]];
+                        g[b[i]] += go * v[a[i]];
+                        g[c[i]] += go;
+                    }
+                    break;
+                case Op.FNMA:
+                    for (int i = from; i < to; i++) {
+                        double go = g[bs + i];
+                        g[a[i]] -= go * v[b[i]];
+                        g[b[i]] -= go * v[a[i]];
+                        g[c[i]] += go;
+                    }
+                    break;
+                case Op.FMS:
+                    for (int i = from; i < to; i++) {
+                        double go = g[bs + i];
+                        g[a[i]] += go * v[b[i]];
+                        g[b[i]] += go * v[a[i]];
+                        g[c[i]] -= go;
                     }
                     break;
                 case Op.DIV:

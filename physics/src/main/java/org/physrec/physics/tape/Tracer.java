@@ -261,7 +261,57 @@ public final class Tracer {
                 live[argB[s]] = true;
             }
         }
-        // layout: inputs, then live constants, then live operations in recording order
+        // fuse single-use products into the sum or difference that consumes them
+        int[] op = Arrays.copyOf(kind, size);
+        int[] fa = Arrays.copyOf(argA, size);
+        int[] fb = Arrays.copyOf(argB, size);
+        int[] fc = new int[size];
+        Arrays.fill(fc, -1);
+        int[] uses = new int[size];
+        for (int s = 0; s < size; s++) {
+            if (live[s] && kind[s] >= 0) {
+                uses[argA[s]]++;
+                if (argB[s] >= 0) {
+                    uses[argB[s]]++;
+                }
+            }
+        }
+        for (int i = 0; i < outputCount; i++) {
+            uses[outputs[i]]++;
+        }
+        for (int s = 0; s < size; s++) {
+            if (!live[s] || (op[s] != Op.ADD && op[s] != Op.SUB)) {
+                continue;
+            }
+            int x = fa[s];
+            int y = fb[s];
+            boolean mx = op[x] == Op.MUL && uses[x] == 1;
+            boolean my = op[y] == Op.MUL && uses[y] == 1 && y != x;
+            int product;
+            int other;
+            int fused;
+            if (op[s] == Op.ADD && (mx || my)) {
+                product = mx ? x : y;
+                other = mx ? y : x;
+                fused = Op.FMA;
+            } else if (op[s] == Op.SUB && my) {
+                product = y;
+                other = x;
+                fused = Op.FNMA;
+            } else if (op[s] == Op.SUB && mx) {
+                product = x;
+                other = y;
+                fused = Op.FMS;
+            } else {
+                continue;
+            }
+            op[s] = fused;
+            fa[s] = fa[product];
+            fb[s] = fb[product];
+            fc[s] = other;
+            live[product] = false;
+        }
+        // layout: inputs, then live constants, then live operations
         int[] map = new int[size];
         Arrays.fill(map, -1);
         int next = 0;
@@ -289,7 +339,7 @@ public final class Tracer {
         int opCount = 0;
         int[] opIndex = new int[size];
         for (int s = 0; s < size; s++) {
-            if (kind[s] >= 0 && live[s]) {
+            if (op[s] >= 0 && live[s]) {
                 opIndex[s] = opCount++;
             }
         }
@@ -297,10 +347,10 @@ public final class Tracer {
         int[] pending = new int[opCount];
         int[] consumerCount = new int[opCount + 1];
         for (int s = 0; s < size; s++) {
-            if (kind[s] >= 0 && live[s]) {
+            if (op[s] >= 0 && live[s]) {
                 slotOf[opIndex[s]] = s;
-                for (int arg : new int[] {argA[s], argB[s]}) {
-                    if (arg >= 0 && kind[arg] >= 0) {
+                for (int arg : new int[] {fa[s], fb[s], fc[s]}) {
+                    if (arg >= 0 && op[arg] >= 0) {
                         pending[opIndex[s]]++;
                         consumerCount[opIndex[arg] + 1]++;
                     }
@@ -314,8 +364,8 @@ public final class Tracer {
         int[] fill = consumerCount.clone();
         for (int k = 0; k < opCount; k++) {
             int s = slotOf[k];
-            for (int arg : new int[] {argA[s], argB[s]}) {
-                if (arg >= 0 && kind[arg] >= 0) {
+            for (int arg : new int[] {fa[s], fb[s], fc[s]}) {
+                if (arg >= 0 && op[arg] >= 0) {
                     consumers[fill[opIndex[arg]]++] = k;
                 }
             }
@@ -325,8 +375,8 @@ public final class Tracer {
         int[] readyCount = new int[kinds];
         for (int k = 0; k < opCount; k++) {
             if (pending[k] == 0) {
-                int op = kind[slotOf[k]];
-                ready[op] = push(ready[op], readyCount[op]++, k);
+                int code = op[slotOf[k]];
+                ready[code] = push(ready[code], readyCount[code]++, k);
             }
         }
         int[] order = new int[opCount];
@@ -336,9 +386,9 @@ public final class Tracer {
         int runs = 0;
         while (emitted < opCount) {
             int best = -1;
-            for (int op = 0; op < kinds; op++) {
-                if (readyCount[op] > 0 && (best < 0 || readyCount[op] > readyCount[best])) {
-                    best = op;
+            for (int code = 0; code < kinds; code++) {
+                if (readyCount[code] > 0 && (best < 0 || readyCount[code] > readyCount[best])) {
+                    best = code;
                 }
             }
             int n = readyCount[best];
@@ -354,8 +404,8 @@ public final class Tracer {
                 for (int c = consumerCount[k]; c < consumerCount[k + 1]; c++) {
                     int d = consumers[c];
                     if (--pending[d] == 0) {
-                        int op = kind[slotOf[d]];
-                        ready[op] = push(ready[op], readyCount[op]++, d);
+                        int code = op[slotOf[d]];
+                        ready[code] = push(ready[code], readyCount[code]++, d);
                     }
                 }
             }
@@ -363,19 +413,21 @@ public final class Tracer {
         runStarts[runs] = emitted;
         int[] a = new int[opCount];
         int[] b = new int[opCount];
+        int[] c = new int[opCount];
         for (int pos = 0; pos < opCount; pos++) {
             map[slotOf[order[pos]]] = next + pos;
         }
         for (int pos = 0; pos < opCount; pos++) {
             int s = slotOf[order[pos]];
-            a[pos] = map[argA[s]];
-            b[pos] = argB[s] >= 0 ? map[argB[s]] : 0;
+            a[pos] = map[fa[s]];
+            b[pos] = fb[s] >= 0 ? map[fb[s]] : 0;
+            c[pos] = fc[s] >= 0 ? map[fc[s]] : 0;
         }
         int[] out = new int[outputCount];
         for (int i = 0; i < outputCount; i++) {
             out[i] = map[outputs[i]];
         }
-        return new Tape(inputs, consts, a, b, out, Arrays.copyOf(runStarts, runs + 1), Arrays.copyOf(runOps, runs));
+        return new Tape(inputs, consts, a, b, c, out, Arrays.copyOf(runStarts, runs + 1), Arrays.copyOf(runOps, runs));
     }
 
     private static int[] push(int[] list, int n, int x) {
