@@ -13,11 +13,15 @@ import picocli.CommandLine.Command;
 @Command(name = "physrec", mixinStandardHelpOptions = true, version = "physrec 0.1.0",
         description = "Physically plausible 3D human motion reconstruction with learned optimization.",
         subcommands = {
-            BenchCommand.class,
-            DataCommand.class,
+            ReconstructCommand.class,
+            EvaluateCommand.class,
+            DemoCommand.class,
             SynthCommand.class,
             EvalCommand.class,
             ExportCommand.class,
+            BenchCommand.class,
+            DataCommand.class,
+            org.physrec.app.physics.PhysicsCommand.class,
             org.physrec.app.train.TrainCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -36,8 +36,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, description = "output folder")
     Path out;
 
-    @Option(names = "--ground-z", defaultValue = "0", description = "ground plane height, mm (default ${DEFAULT-VALUE})")
-    double groundZ;
+    @Option(names = "--ground-z", defaultValue = "0", description = {"ground plane height in mm, or 'auto': from each",
+        "ground truth's feet (2nd percentile of the lowest ankle minus the 70 mm sole offset). Default ${DEFAULT-VALUE}"})
+    String groundZ;
 
     @Option(names = "--label", defaultValue = "physrec", description = "name of our row in table.md")
     String label;
@@ -48,11 +49,13 @@ public final class EvalCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--gt and --pred: " + groundTruth.size()
                     + " ground-truth files for " + predictions.size() + " predictions");
         }
+        boolean autoGround = groundZ.equalsIgnoreCase("auto");
         MetricSettings settings;
         try {
-            settings = MetricSettings.h36m17().withGroundZ(groundZ);
+            settings = MetricSettings.h36m17().withGroundZ(autoGround ? 0 : Double.parseDouble(groundZ));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ground-z: expected a number or 'auto', got "
+                    + groundZ);
         }
         List<SequenceMetrics> results = new ArrayList<>();
         for (int i = 0; i < predictions.size(); i++) {
@@ -71,7 +74,13 @@ public final class EvalCommand implements Callable<Integer> {
             }
             SequenceMetrics m;
             try {
-                m = MotionMetrics.evaluate(gt.id(), p.fps, p.positions, gt.groundTruth(), p.frames, p.joints, settings);
+                MetricSettings used = !autoGround ? settings : settings.withGroundZ(GroundPlane.fromFeet(
+                        gt.groundTruth(), gt.frames(), gt.jointCount(), settings.footJoints(), settings.soleOffsetMm()));
+                if (autoGround) {
+                    spec.commandLine().getOut().printf(Locale.ROOT, "%s: ground plane z = %.1f mm%n", gt.id(),
+                            used.groundZ());
+                }
+                m = MotionMetrics.evaluate(gt.id(), p.fps, p.positions, gt.groundTruth(), p.frames, p.joints, used);
             } catch (IllegalArgumentException e) {
                 throw new IOException(predictions.get(i) + " vs " + groundTruth.get(i) + ": " + e.getMessage(), e);
             }

@@ -4,146 +4,140 @@ import java.util.Arrays;
 import org.physrec.optim.Objective;
 import org.physrec.physics.Model;
 import org.physrec.physics.State;
+import org.physrec.physics.sim.FrameLoss;
 
 /**
  * The reconstruction loss of one window as an {@link Objective} over its normalized controls
- * x = [u (W x nu) | r (W x 6)]: joint torques τ = τmax ⊙ u and, optionally, a residual root
- * wrench (force m·g·r_lin, moment m·g·(1 m)·r_ang). Value = Σ_t {@link StateLoss} at the
- * simulated end-of-frame states + {@link ControlLoss}; gradient from the simulator's adjoint
- * through forward kinematics and the camera projections. Not thread-safe.
+ * x = [u (W x nu) | r (W x 6)]: feed-forward joint torques τ = τmax ⊙ u (the simulator adds
+ * PD feedback towards the reference) and a residual root wrench (force m·g·r_lin, moment
+ * m·g·(1 m)·r_ang). Value = Σ_t {@link StateLoss} at the simulated end-of-frame states +
+ * {@link ControlLoss}; gradient from the simulator's adjoint, through forward kinematics and
+ * the camera projections. Not thread-safe.
  */
 public final class ReconstructionObjective implements Objective {
 
-    private final Model model;
     private final WindowSimulation sim;
-    private final StateLoss stateLoss;
     private final LossWeights weights;
     private final State start;
-    private final int first;
+    private final double[] reference;
     private final int frames;
-    private final boolean residual;
     private final double[] previous;
     private final int nu;
-    private final int nv;
-    private final int a0;
+    private final int nc;
     private final double[] tauMax;
     private final double wrenchScale;
-    private final double[] forces;
-    private final double[] gForces;
-    private final WindowSimulation.FrameLoss frameLoss;
-    private final double[] terms = new double[3];
+    private final double[] controls;
+    private final double[] gControls;
+    private final FrameLoss frameLoss;
+    private double lastState;
+    private double lastControl;
 
     /**
-     * @param first     index of the window's first frame in the observations of {@code stateLoss}
+     * @param first     index of the window's first scored frame in the observations of {@code stateLoss}
      * @param frames    W
      * @param start     state at the start of the window (copied)
-     * @param residual  whether the controls include a residual root wrench
-     * @param previous  (nu) last normalized torque of the previous window, or null
+     * @param reference (W x nq) PD reference of each frame (copied)
+     * @param previous  (nu) last normalized torque before the window, or null
      */
     public ReconstructionObjective(Model model, WindowSimulation sim, StateLoss stateLoss, LossWeights weights,
-                                   State start, int first, int frames, boolean residual, double[] previous) {
-        this.model = model;
+                                   State start, double[] reference, int first, int frames, double[] previous) {
         this.sim = sim;
-        this.stateLoss = stateLoss;
         this.weights = weights;
         this.start = start.copy();
-        this.first = first;
+        this.reference = reference.clone();
         this.frames = frames;
-        this.residual = residual;
         this.previous = previous == null ? null : previous.clone();
         nu = model.nu();
-        nv = model.nv();
-        a0 = model.actuatedStart();
-        if (residual && a0 != 6) {
-            throw new IllegalArgumentException("residual: the model has no FREE root to apply a residual wrench to");
+        nc = sim.controlDim();
+        if (nc != nu + 6) {
+            throw new IllegalArgumentException("sim: expected " + (nu + 6) + " controls per frame (torques + root "
+                    + "residual), got " + nc);
         }
-        tauMax = new double[nu];
-        for (int i = 0; i < nu; i++) {
+        if (reference.length != frames * model.nq()) {
+            throw new IllegalArgumentException("reference: expected " + frames * model.nq() + " values, got "
+                    + reference.length);
+        }
+        tauMax = torqueScale(model);
+        wrenchScale = model.totalMass() * 9.81;
+        controls = new double[frames * nc];
+        gControls = new double[frames * nc];
+        frameLoss = (t, q, v, kp, u, gK, gq, gv, gU) -> stateLoss.value(first + t, frames, q, kp, gK, gq);
+    }
+
+    /** τmax per actuated dof (100 N·m where the model has no limit). */
+    public static double[] torqueScale(Model model) {
+        double[] s = new double[model.nu()];
+        for (int i = 0; i < s.length; i++) {
             double l = model.torqueLimit(i);
-            tauMax[i] = Double.isFinite(l) ? l : 100;
+            s[i] = Double.isFinite(l) ? l : 100;
         }
-        wrenchScale = model.totalMass() * Math.abs(model.gravity(2) == 0 ? 9.81 : model.gravity(2));
-        forces = new double[frames * nv];
-        gForces = new double[frames * nv];
-        frameLoss = (t, q, v, gq, gv) -> stateLoss.value(first + t, frames, q, gq);
+        return s;
     }
 
     @Override
     public int dimension() {
-        return frames * nu + (residual ? frames * 6 : 0);
+        return frames * (nu + 6);
     }
 
-    /** Normalized torque scale τmax (nu). */
-    public double[] torqueScale() {
-        return tauMax.clone();
-    }
-
-    /** Maps controls x to per-frame generalized forces (W x nv). */
-    public void forces(double[] x, double[] forcesOut) {
-        Arrays.fill(forcesOut, 0);
+    /** Maps normalized x to simulator controls (W x (nu + 6)). */
+    public void controls(double[] x, double[] controlsOut) {
         for (int t = 0; t < frames; t++) {
             for (int i = 0; i < nu; i++) {
-                forcesOut[t * nv + a0 + i] = tauMax[i] * x[t * nu + i];
+                controlsOut[t * nc + i] = tauMax[i] * x[t * nu + i];
             }
-            if (residual) {
-                for (int k = 0; k < 6; k++) {
-                    forcesOut[t * nv + k] = wrenchScale * x[frames * nu + 6 * t + k];
-                }
+            for (int k = 0; k < 6; k++) {
+                controlsOut[t * nc + nu + k] = wrenchScale * x[frames * nu + 6 * t + k];
             }
         }
     }
 
-    /** Controls x for given generalized forces (inverse of {@link #forces}). */
-    public void controls(double[] forcesIn, double[] xOut) {
+    /** Inverse of {@link #controls}. */
+    public void normalized(double[] controlsIn, double[] xOut) {
         for (int t = 0; t < frames; t++) {
             for (int i = 0; i < nu; i++) {
-                xOut[t * nu + i] = forcesIn[t * nv + a0 + i] / tauMax[i];
+                xOut[t * nu + i] = controlsIn[t * nc + i] / tauMax[i];
             }
-            if (residual) {
-                for (int k = 0; k < 6; k++) {
-                    xOut[frames * nu + 6 * t + k] = forcesIn[t * nv + k] / wrenchScale;
-                }
+            for (int k = 0; k < 6; k++) {
+                xOut[frames * nu + 6 * t + k] = controlsIn[t * nc + nu + k] / wrenchScale;
             }
         }
     }
 
     @Override
     public double valueAndGradient(double[] x, double[] gradOut) {
-        forces(x, forces);
-        double state = sim.rollout(start, forces, frameLoss, gForces);
-        Arrays.fill(gradOut, 0);
+        controls(x, controls);
+        double state = sim.rollout(start, controls, reference, frameLoss, gControls);
         if (!Double.isFinite(state)) {
             Arrays.fill(gradOut, Double.NaN);
             return Double.NaN;
         }
         for (int t = 0; t < frames; t++) {
             for (int i = 0; i < nu; i++) {
-                gradOut[t * nu + i] = tauMax[i] * gForces[t * nv + a0 + i];
+                gradOut[t * nu + i] = tauMax[i] * gControls[t * nc + i];
             }
-            if (residual) {
-                for (int k = 0; k < 6; k++) {
-                    gradOut[frames * nu + 6 * t + k] = wrenchScale * gForces[t * nv + k];
-                }
+            for (int k = 0; k < 6; k++) {
+                gradOut[frames * nu + 6 * t + k] = wrenchScale * gControls[t * nc + nu + k];
             }
         }
-        double control = ControlLoss.value(x, frames, nu, residual, previous, weights, gradOut);
-        terms[0] = state;
-        terms[1] = control;
-        return state + control;
+        lastState = state;
+        lastControl = ControlLoss.value(x, frames, nu, true, previous, weights, gradOut);
+        return state + lastControl;
     }
 
     @Override
     public double value(double[] x) {
-        forces(x, forces);
-        double state = sim.rollout(start, forces, frameLoss, null);
+        controls(x, controls);
+        double state = sim.rollout(start, controls, reference, frameLoss, null);
         if (!Double.isFinite(state)) {
             return Double.NaN;
         }
-        return state + ControlLoss.value(x, frames, nu, residual, previous, weights, null);
+        lastState = state;
+        lastControl = ControlLoss.value(x, frames, nu, true, previous, weights, null);
+        return state + lastControl;
     }
 
-    /** The state part (keypoints + limits) and control part of the last {@link #valueAndGradient}. */
+    /** {state (keypoints + limits), control} parts of the last evaluation. */
     public double[] lastTerms() {
-        return new double[] {terms[0], terms[1]};
+        return new double[] {lastState, lastControl};
     }
 }

@@ -56,7 +56,7 @@ public final class Reconstructor {
 
         timer.start("ik");
         double[] qRef = new double[frames * nq];
-        new InverseKinematics(model, settings.ik()).fitSequence(in.ikTargets(), null, qRef);
+        new InverseKinematics(model, settings.ik()).fitSequence(in.ikTargets(), null, obs, qRef);
         ReferenceMotion ref = ReferenceMotion.of(model, qRef, obs.fps());
         double[] referenceMm = keypointsMm(model, qRef, frames, obs.frame());
 
@@ -65,57 +65,65 @@ public final class Reconstructor {
         WindowSimulation sim = simulations.apply(model);
         StateLoss stateLoss = new StateLoss(model, obs, settings.weights());
         int c = sim.contactCount();
+        int nc = sim.controlDim();
         double[] q = new double[frames * nq];
         double[] v = new double[frames * nv];
-        double[] forcesAll = new double[frames * nv];
-        double[] contacts = new double[frames * c * 3];
+        double[] contacts = new double[frames * c];
         System.arraycopy(ref.q(), 0, q, 0, nq);
         System.arraycopy(ref.v(), 0, v, 0, nv);
-        // initial controls: inverse-dynamics torques of the reference, no residual wrench
+        // controls of interval t (frame t to t+1); initially the reference's inverse-dynamics torques
+        // (clamped to the limits) and no residual wrench; the simulator adds PD feedback
+        // plus kd·v_ref, which cancels the PD damping on the reference (the simulator damps v, not v − v_ref)
+        double[] tauMax = ReconstructionObjective.torqueScale(model);
+        double[] kd = PhysicsSimulation.gains(model, settings)[1];
+        double[] controlsAll = new double[frames * nc];
         for (int t = 0; t < frames; t++) {
-            for (int i = 6; i < nv; i++) {
-                forcesAll[t * nv + i] = ref.tau()[t * nv + i];
+            int next = Math.min(frames - 1, t + 1);
+            for (int i = 0; i < nu; i++) {
+                int dof = model.actuatedStart() + i;
+                double tau = ref.tau()[t * nv + dof] + kd[i] * ref.v()[next * nv + dof];
+                controlsAll[t * nc + i] = Math.max(-tauMax[i], Math.min(tauMax[i], tau));
             }
         }
         List<WindowReport> reports = new ArrayList<>();
-        double[] previousU = null;
         int wlen = settings.window();
         double[] wq = new double[wlen * nq];
         double[] wv = new double[wlen * nv];
-        double[] wc = new double[wlen * c * 3];
-        double[] wf = new double[wlen * nv];
+        double[] wc = new double[wlen * c];
+        double[] wu = new double[wlen * nc];
         for (WindowPlan.Window w : plan) {
             long t0 = System.nanoTime();
             int s = w.start();
             State start = new State(nq, nv);
             System.arraycopy(q, s * nq, start.q, 0, nq);
             System.arraycopy(v, s * nv, start.v, 0, nv);
+            double[] wref = Arrays.copyOfRange(qRef, (s + 1) * nq, (s + 1 + wlen) * nq);
+            double[] previousU = null;
+            if (s > 0) {
+                previousU = new double[nu];
+                for (int i = 0; i < nu; i++) {
+                    previousU[i] = controlsAll[(s - 1) * nc + i] / tauMax[i];
+                }
+            }
             ReconstructionObjective f = new ReconstructionObjective(model, sim, stateLoss, settings.weights(), start,
-                    s + 1, wlen, true, previousU);
-            System.arraycopy(forcesAll, s * nv, wf, 0, wlen * nv);
-            clampTorques(model, wf, wlen);
+                    wref, s + 1, wlen, previousU);
+            System.arraycopy(controlsAll, s * nc, wu, 0, wlen * nc);
             double[] x0 = new double[f.dimension()];
-            f.controls(wf, x0);
+            f.normalized(wu, x0);
             Outcome outcome = optimizeWindow(f, x0, w);
             WindowReport report = outcome.report();
-            double[] x = outcome.x();
-            f.forces(x, wf);
-            sim.simulate(start, wf, wq, wv, wc);
+            f.controls(outcome.x(), wu);
+            if (!sim.simulate(start, wu, wref, wq, wv, wc)) {
+                throw new IllegalStateException("window " + w.index() + " (frames " + (s + 1) + "-" + (s + wlen)
+                        + "): the kept controls do not simulate");
+            }
             for (int k = 0; k < wlen; k++) {
                 int t = s + 1 + k;
                 System.arraycopy(wq, k * nq, q, t * nq, nq);
                 System.arraycopy(wv, k * nv, v, t * nv, nv);
-                System.arraycopy(wc, k * c * 3, contacts, t * c * 3, c * 3);
-                System.arraycopy(wf, k * nv, forcesAll, (s + k) * nv, nv);
+                System.arraycopy(wc, k * c, contacts, t * c, c);
             }
-            int keepLast = Math.min(wlen, wlen - settings.overlap());
-            previousU = Arrays.copyOfRange(x, (keepLast - 1) * nu, keepLast * nu);
-            if (w.index() + 1 < plan.size()) {
-                // the next window re-optimizes the overlap: its previous control is the one before it
-                int nextStart = plan.get(w.index() + 1).start();
-                int k = nextStart - s - 1;
-                previousU = k >= 0 ? Arrays.copyOfRange(x, k * nu, (k + 1) * nu) : null;
-            }
+            System.arraycopy(wu, 0, controlsAll, s * nc, wlen * nc);
             report = report.withSeconds((System.nanoTime() - t0) * 1e-9);
             reports.add(report);
             log.accept(String.format(java.util.Locale.ROOT, "window %d/%d frames %d-%d: loss %.4g -> %.4g (%s, %d it, %.1f s)%s",
@@ -123,23 +131,26 @@ public final class Reconstructor {
                     report.optimizer(), report.iterations(), report.seconds(),
                     report.attempts() > 1 ? " RETRIED: " + report.note() : ""));
         }
-        // the last frame has no interval after it: repeat the last control
-        System.arraycopy(forcesAll, (frames - 2) * nv, forcesAll, (frames - 1) * nv, nv);
-        double[] contactsFrame0 = Arrays.copyOfRange(contacts, c * 3, 2 * c * 3);
-        System.arraycopy(contactsFrame0, 0, contacts, 0, c * 3);
+        // frame 0 has no simulated contact: take frame 1's; the last frame repeats the last control
+        System.arraycopy(contacts, c, contacts, 0, c);
+        System.arraycopy(controlsAll, (frames - 2) * nc, controlsAll, (frames - 1) * nc, nc);
         timer.start("assemble");
-        double[] torques = new double[frames * nu];
+        double[] torques = AppliedTorques.of(model, q, v, qRef, controlsAll, nc, frames,
+                PhysicsSimulation.gains(model, settings));
         double[] wrench = new double[frames * 6];
+        double[] contact3 = new double[frames * c * 3];
         for (int t = 0; t < frames; t++) {
-            System.arraycopy(forcesAll, t * nv + 6, torques, t * nu, nu);
-            System.arraycopy(forcesAll, t * nv, wrench, t * 6, 6);
+            System.arraycopy(controlsAll, t * nc + nu, wrench, t * 6, 6);
+            for (int k = 0; k < c; k++) {
+                contact3[(t * c + k) * 3 + 2] = contacts[t * c + k];
+            }
         }
         double[] jointsMm = keypointsMm(model, q, frames, obs.frame());
         double[] kinematicMm = obs.frame().toData(in.ikTargets());
         timer.stop();
         return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, in.groundZmm(), in.boneLengths(),
                 jointsMm, kinematicMm,
-                referenceMm, q, torques, wrench, contacts, reports, timer.seconds());
+                referenceMm, q, torques, wrench, contact3, reports, timer.seconds());
     }
 
     /** The kept controls of a window and how they were found. */
@@ -183,18 +194,6 @@ public final class Reconstructor {
         note.append("kept the initial controls");
         return new Outcome(new WindowReport(w.index(), w.start(), w.length(), "none", 0, evaluations, initial, initial,
                 "DIVERGED", attempts.size() + 1, note.toString(), 0, new double[] {initial}), x0.clone());
-    }
-
-    private static void clampTorques(Model model, double[] forces, int frames) {
-        int nv = model.nv();
-        int a0 = model.actuatedStart();
-        for (int t = 0; t < frames; t++) {
-            for (int i = 0; i < model.nu(); i++) {
-                double l = model.torqueLimit(i);
-                int k = t * nv + a0 + i;
-                forces[k] = Math.max(-l, Math.min(l, forces[k]));
-            }
-        }
     }
 
     static double[] keypointsMm(Model model, double[] q, int frames, SceneFrame frame) {

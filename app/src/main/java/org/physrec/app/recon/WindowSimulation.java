@@ -1,42 +1,41 @@
 package org.physrec.app.recon;
 
 import org.physrec.physics.State;
+import org.physrec.physics.sim.FrameLoss;
 
 /**
  * What the window objective needs from the simulator: a rollout over W frames under per-frame
- * generalized forces (held over the frame's substeps), a loss evaluated on the state at the
- * end of each frame, and the exact gradient of the summed loss with respect to the forces.
+ * controls (nu joint torques, then 6 root residual generalized forces; held over the frame's
+ * substeps) with PD feedback towards a per-frame reference, a {@link FrameLoss} on the state at
+ * the end of each frame, and the exact gradient of the summed loss with respect to the
+ * controls. {@link PhysicsSimulation} implements it over physics' rollout adjoint.
  */
 public interface WindowSimulation {
 
-    /** Loss on the state at the end of frame t (0-based within the window). */
-    interface FrameLoss {
-        /**
-         * @param gqOut (nq) gradient w.r.t. the configuration coordinates, accumulated into (null: value only)
-         * @param gvOut (nv) gradient w.r.t. the velocity, accumulated into (null: value only)
-         */
-        double value(int t, double[] q, double[] v, double[] gqOut, double[] gvOut);
-    }
+    /** Controls per frame: nu + 6. */
+    int controlDim();
 
     /**
-     * @param start      state at the beginning of the window (not modified)
-     * @param forces     (W x nv) generalized forces per frame; the FREE root's 6 entries are a
-     *                   residual wrench, the rest joint torques (N·m)
-     * @param loss       per-frame loss
-     * @param gForcesOut (W x nv) gradient of the summed loss w.r.t. forces (overwritten), or null
-     * @return Σ_t loss, or NaN if the simulation became non-finite
+     * @param start        state at the beginning of the window (not modified)
+     * @param controls     (W x controlDim)
+     * @param reference    (W x nq) PD reference for each frame
+     * @param loss         per-frame loss
+     * @param gControlsOut (W x controlDim) gradient (overwritten), or null for the value only
+     * @return Σ_t loss, or NaN if the simulation diverged
      */
-    double rollout(State start, double[] forces, FrameLoss loss, double[] gForcesOut);
+    double rollout(State start, double[] controls, double[] reference, FrameLoss loss, double[] gControlsOut);
 
     /**
-     * Forward simulation recording the end-of-frame states and contact forces.
+     * Forward simulation recording the end-of-frame states and contact normal forces.
      *
      * @param qOut       (W x nq)
      * @param vOut       (W x nv)
-     * @param contactOut (W x C x 3) world contact forces per contact sphere (frame average), or null
+     * @param contactOut (W x C) contact normal force per contact sphere (N), or null
+     * @return false if the simulation diverged
      */
-    void simulate(State start, double[] forces, double[] qOut, double[] vOut, double[] contactOut);
+    boolean simulate(State start, double[] controls, double[] reference, double[] qOut, double[] vOut,
+                     double[] contactOut);
 
-    /** Number of contact points C reported by {@link #simulate}. */
+    /** Number of contact spheres C reported by {@link #simulate}. */
     int contactCount();
 }

@@ -10,6 +10,7 @@ import org.physrec.app.synth.SynthSettings;
 import org.physrec.app.synth.Synthesizer;
 import org.physrec.datasets.Sequence;
 import org.physrec.physics.State;
+import org.physrec.physics.sim.FrameLoss;
 
 /** Windowing, stitching and divergence handling of the reconstructor, on a test-double simulator. */
 class ReconstructorPlumbingTest {
@@ -53,18 +54,22 @@ class ReconstructorPlumbingTest {
             final java.util.Map<Integer, double[]> first = new java.util.HashMap<>();
 
             @Override
-            public double rollout(State start, double[] forces, FrameLoss loss, double[] g) {
-                double[] f0 = first.computeIfAbsent(java.util.Arrays.hashCode(start.q), k -> forces.clone());
-                if (!java.util.Arrays.equals(f0, forces)) {
-                    return Double.NaN;
-                }
-                double v = inner.rollout(start, forces, loss, g);
-                return v;
+            public int controlDim() {
+                return inner.controlDim();
             }
 
             @Override
-            public void simulate(State start, double[] forces, double[] qOut, double[] vOut, double[] c) {
-                inner.simulate(start, forces, qOut, vOut, c);
+            public double rollout(State start, double[] u, double[] ref, FrameLoss loss, double[] g) {
+                double[] f0 = first.computeIfAbsent(java.util.Arrays.hashCode(start.q), k -> u.clone());
+                if (!java.util.Arrays.equals(f0, u)) {
+                    return Double.NaN;
+                }
+                return inner.rollout(start, u, ref, loss, g);
+            }
+
+            @Override
+            public boolean simulate(State start, double[] u, double[] ref, double[] qOut, double[] vOut, double[] c) {
+                return inner.simulate(start, u, ref, qOut, vOut, c);
             }
 
             @Override

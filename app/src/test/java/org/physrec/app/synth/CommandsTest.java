@@ -64,6 +64,12 @@ class CommandsTest {
         assertTrue(mpjpe > 30 && mpjpe < 70, "synth estimate MPJPE " + mpjpe);
         assertTrue(Files.readString(dir.resolve("eval/table.md")).contains("DiffPhy"));
         assertTrue(Files.exists(dir.resolve("eval/sequences/cmu_131_01_start_walk_stop.json")));
+        Run auto = run("eval", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.resolve("eval2").toString(),
+                "--ground-z", "auto");
+        assertEquals(0, auto.code(), auto.err());
+        assertTrue(auto.out().contains("ground plane z = "), auto.out());
+        assertEquals(2, run("eval", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.toString(),
+                "--ground-z", "floor").code());
 
         Path exp = dir.resolve("export");
         Run x = run("export", "-s", syn.toString(), "-o", exp.toString(), "--cameras", seq.camera(1).name());
