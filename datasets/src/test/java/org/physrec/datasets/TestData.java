@@ -18,7 +18,8 @@ public final class TestData {
 
     /**
      * A walking-like H36M-17 motion (T x 17 x 3, mm, z up) around the origin: a fixed rest pose
-     * translated along x at 1 m/s with a small sinusoidal sway, deterministic.
+     * moving back and forth along x (±1 m, period 8 s) with a small sinusoidal sway, deterministic;
+     * it stays inside the view of every Human3.6M camera for any length.
      */
     public static double[] motion(int frames, double fps) {
         double[] rest = {
@@ -29,7 +30,7 @@ public final class TestData {
         for (int t = 0; t < frames; t++) {
             double time = t / fps;
             for (int j = 0; j < 17; j++) {
-                out[t * 51 + 3 * j] = rest[3 * j] + 1000 * time - 500;
+                out[t * 51 + 3 * j] = rest[3 * j] + 1000 * Math.sin(2 * Math.PI * time / 8);
                 out[t * 51 + 3 * j + 1] = rest[3 * j + 1] + 40 * Math.sin(2 * Math.PI * time + j);
                 out[t * 51 + 3 * j + 2] = rest[3 * j + 2] + 15 * Math.cos(4 * Math.PI * time);
             }

@@ -305,19 +305,40 @@ public final class SymbolicDynamics {
      * all other entries are structurally zero (-1).
      */
     public int[][] massMatrix() {
-        int[] cm = bm.clone();
-        int[][] ch = new int[nb][];
-        int[][] ci = new int[nb][];
+        return massMatrix(null, null);
+    }
+
+    /**
+     * Mass matrix plus extra terms that keep its sparsity: per body a symmetric 6x6 world
+     * spatial matrix K (added as if it were inertia: Jᵀ K J) and a per-dof diagonal. Used
+     * for the linearly implicit treatment of stiff forces.
+     *
+     * @param extra    per body null or 21 slots: A (6: xx yy zz xy xz yz), B (9, row-major), C (6),
+     *                 the blocks of [[A, B], [Bᵀ, C]] acting on [ω; v]
+     * @param diagonal per dof slot added to the diagonal, or null
+     */
+    public int[][] massMatrix(int[][] extra, int[] diagonal) {
+        int[][] comp = new int[nb][];
         for (int i = 0; i < nb; i++) {
-            ch[i] = bh[i].clone();
-            ci[i] = bi[i].clone();
+            int z = t.constant(0);
+            int[] h = bh[i];
+            int mm = bm[i];
+            int[] c = {
+                bi[i][0], bi[i][1], bi[i][2], bi[i][3], bi[i][4], bi[i][5],
+                z, t.neg(h[2]), h[1], h[2], z, t.neg(h[0]), t.neg(h[1]), h[0], z,
+                mm, mm, mm, z, z, z,
+            };
+            if (extra != null && extra[i] != null) {
+                for (int k = 0; k < 21; k++) {
+                    c[k] = t.add(c[k], extra[i][k]);
+                }
+            }
+            comp[i] = c;
         }
         for (int i = nb - 1; i > 0; i--) {
             int p = m.parent(i);
-            cm[p] = t.add(cm[p], cm[i]);
-            ch[p] = add3(ch[p], ch[i]);
-            for (int k = 0; k < 6; k++) {
-                ci[p][k] = t.add(ci[p][k], ci[i][k]);
+            for (int k = 0; k < 21; k++) {
+                comp[p][k] = t.add(comp[p][k], comp[i][k]);
             }
         }
         int[][] h = new int[nv][nv];
@@ -328,17 +349,72 @@ public final class SymbolicDynamics {
             int vs = m.vStart(i);
             int n = m.joint(i).nv();
             for (int k = vs; k < vs + n; k++) {
-                int[][] f = inertiaTimes(cm[i], ch[i], ci[i], sa[k], sl[k]);
+                int[][] f = generalTimes(comp[i], sa[k], sl[k]);
                 for (int j = k; j != -1; j = m.dofParent(j)) {
                     int e = t.add(dot3(sa[j], f[0]), dot3(sl[j], f[1]));
                     if (j == k && m.armature(k) != 0) {
                         e = t.add(e, t.constant(m.armature(k)));
+                    }
+                    if (j == k && diagonal != null) {
+                        e = t.add(e, diagonal[k]);
                     }
                     h[k][j] = e;
                 }
             }
         }
         return h;
+    }
+
+    /** [[A, B], [Bᵀ, C]] · [w; l] for the 21-slot layout of {@link #massMatrix(int[][], int[])}. */
+    private int[][] generalTimes(int[] c, int[] w, int[] l) {
+        int[] n = add3(symTimes(c, 0, w), new int[] {
+            t.add(t.add(t.mul(c[6], l[0]), t.mul(c[7], l[1])), t.mul(c[8], l[2])),
+            t.add(t.add(t.mul(c[9], l[0]), t.mul(c[10], l[1])), t.mul(c[11], l[2])),
+            t.add(t.add(t.mul(c[12], l[0]), t.mul(c[13], l[1])), t.mul(c[14], l[2])),
+        });
+        int[] f = add3(symTimes(c, 15, l), new int[] {
+            t.add(t.add(t.mul(c[6], w[0]), t.mul(c[9], w[1])), t.mul(c[12], w[2])),
+            t.add(t.add(t.mul(c[7], w[0]), t.mul(c[10], w[1])), t.mul(c[13], w[2])),
+            t.add(t.add(t.mul(c[8], w[0]), t.mul(c[11], w[1])), t.mul(c[14], w[2])),
+        });
+        return new int[][] {n, f};
+    }
+
+    private int[] symTimes(int[] c, int o, int[] x) {
+        return new int[] {
+            t.add(t.add(t.mul(c[o], x[0]), t.mul(c[o + 3], x[1])), t.mul(c[o + 4], x[2])),
+            t.add(t.add(t.mul(c[o + 3], x[0]), t.mul(c[o + 1], x[1])), t.mul(c[o + 5], x[2])),
+            t.add(t.add(t.mul(c[o + 4], x[0]), t.mul(c[o + 5], x[1])), t.mul(c[o + 2], x[2])),
+        };
+    }
+
+    /**
+     * The 21-slot spatial matrix of a point at world p with a symmetric 3x3 "mass" D
+     * (6 slots: xx yy zz xy xz yz): A = -[p]× D [p]×, B = [p]× D, C = D.
+     */
+    public int[] pointInertia(int[] p, int[] d) {
+        int[][] dm = {{d[0], d[3], d[4]}, {d[3], d[1], d[5]}, {d[4], d[5], d[2]}};
+        int z = t.constant(0);
+        int[][] px = {{z, t.neg(p[2]), p[1]}, {p[2], z, t.neg(p[0])}, {t.neg(p[1]), p[0], z}};
+        int[][] b = new int[3][3];
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                b[r][c] = t.add(t.add(t.mul(px[r][0], dm[0][c]), t.mul(px[r][1], dm[1][c])), t.mul(px[r][2], dm[2][c]));
+            }
+        }
+        // A = -(B [p]×) = B [p]×ᵀ
+        int[][] a = new int[3][3];
+        for (int r = 0; r < 3; r++) {
+            for (int c = r; c < 3; c++) {
+                a[r][c] = t.sub(t.constant(0), t.add(t.add(t.mul(b[r][0], px[0][c]), t.mul(b[r][1], px[1][c])),
+                        t.mul(b[r][2], px[2][c])));
+            }
+        }
+        return new int[] {
+            a[0][0], a[1][1], a[2][2], a[0][1], a[0][2], a[1][2],
+            b[0][0], b[0][1], b[0][2], b[1][0], b[1][1], b[1][2], b[2][0], b[2][1], b[2][2],
+            d[0], d[1], d[2], d[3], d[4], d[5],
+        };
     }
 
     /**

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Group of the data commands ({@code physrec data ...}). */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Inspect, list and convert keypoint files and datasets.",
-        subcommands = {})
+        subcommands = {org.physrec.app.data.DataInfoCommand.class, org.physrec.app.data.DataListCommand.class,
+                org.physrec.app.data.DataConvertCommand.class})
 public final class DataCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -21,12 +21,20 @@ public final class InverseKinematics {
      * @param tolerance         stop when the relative cost decrease is below this
      * @param limitWeight       weight of the joint-limit residuals relative to keypoints (m per rad)
      * @param initialDamping    initial LM damping λ (relative to the normal-matrix diagonal)
+     * @param sigma3dMm         expected error of the 3D keypoints (mm): weighs them against the 2D ones
+     * @param sigma2dPx         expected error of a confident 2D keypoint (px)
+     * @param robustPx          scale of the Cauchy kernel on 2D errors (px), by iteratively reweighting
      */
-    public record Settings(int maxIterations, double tolerance, double limitWeight, double initialDamping) {
-        public static final Settings DEFAULTS = new Settings(30, 1e-8, 0.3, 1e-3);
+    public record Settings(int maxIterations, double tolerance, double limitWeight, double initialDamping,
+                           double sigma3dMm, double sigma2dPx, double robustPx) {
+        public static final Settings DEFAULTS = new Settings(30, 1e-8, 0.3, 1e-3, 40, 5, 20);
 
         public Settings withLimitWeight(double w) {
-            return new Settings(maxIterations, tolerance, w, initialDamping);
+            return new Settings(maxIterations, tolerance, w, initialDamping, sigma3dMm, sigma2dPx, robustPx);
+        }
+
+        public Settings withSigmas(double s3, double s2) {
+            return new Settings(maxIterations, tolerance, limitWeight, initialDamping, s3, s2, robustPx);
         }
 
         public Settings {
@@ -35,6 +43,9 @@ public final class InverseKinematics {
             }
             if (!(tolerance >= 0) || !(limitWeight >= 0) || !(initialDamping > 0)) {
                 throw new IllegalArgumentException("tolerance, limitWeight >= 0 and initialDamping > 0 required");
+            }
+            if (!(sigma3dMm > 0) || !(sigma2dPx > 0) || !(robustPx > 0)) {
+                throw new IllegalArgumentException("sigma3dMm, sigma2dPx, robustPx: must be > 0");
             }
         }
     }
@@ -55,6 +66,11 @@ public final class InverseKinematics {
     private final double[] step;
     private final double[] trial;
     private final double[] chol;
+    private final double[] mm = new double[3];
+    private final double[] uv = new double[2];
+    private final double[] pj = new double[6];
+    private double[] rowScratch;
+    private Observations obs2d;
 
     public InverseKinematics(Model model, Settings settings) {
         this.model = model;
@@ -84,6 +100,17 @@ public final class InverseKinematics {
      * @return (T) RMS keypoint residual per frame over the weighted keypoints (m)
      */
     public double[] fitSequence(double[] targets, double[] weights, double[] qOut) {
+        return fitSequence(targets, weights, null, qOut);
+    }
+
+    /**
+     * Fits every frame to the 3D targets and, if {@code obs} has cameras, to their 2D keypoints
+     * (weighted by confidence; the 3D targets by 1/σ3², the 2D ones by 1/σ2²).
+     *
+     * @param obs observations holding the 2D keypoints frame by frame like {@code targets}, or null
+     */
+    public double[] fitSequence(double[] targets, double[] weights, Observations obs, double[] qOut) {
+        obs2d = obs != null && !obs.cameras().isEmpty() ? obs : null;
         int frames = targets.length / (3 * kp);
         if (targets.length != frames * 3 * kp || frames == 0) {
             throw new IllegalArgumentException("targets: expected T x " + kp + " x 3 values, got " + targets.length);
@@ -199,6 +226,9 @@ public final class InverseKinematics {
                 accumulate(jac, row * nv, r, w[j]);
             }
         }
+        if (obs2d != null) {
+            accumulate2d(off / (3 * kp), q);
+        }
         limits.residuals(q, limRes, limJac);
         double wl = settings.limitWeight() * settings.limitWeight();
         for (int u = 0; u < limRes.length; u++) {
@@ -234,7 +264,78 @@ public final class InverseKinematics {
             }
         }
         double lv = limits.value(q, 0, null);
+        if (obs2d != null) {
+            c += cost2d(off / (3 * kp));
+        }
         return 0.5 * (c + settings.limitWeight() * settings.limitWeight() * lv);
+    }
+
+    /** (σ3 / σ2)²: the weight that makes a 2D error of σ2 px cost as much as a 3D error of σ3. */
+    private double weight2d() {
+        double r = settings.sigma3dMm() / 1000 / settings.sigma2dPx();
+        return r * r;
+    }
+
+    /** Robust 2D cost of frame t in 3D-equivalent units (m²), keypoints in {@link #pts}. */
+    private double cost2d(int t) {
+        double k2 = weight2d();
+        double s2 = settings.robustPx() * settings.robustPx();
+        double c = 0;
+        for (int ci = 0; ci < obs2d.cameras().size(); ci++) {
+            var cam = obs2d.cameras().get(ci);
+            double[] px = obs2d.pixels().get(ci);
+            double[] cf = obs2d.confidences().get(ci);
+            for (int j = 0; j < kp; j++) {
+                double conf = cf[t * kp + j];
+                if (!(conf > 0)) {
+                    continue;
+                }
+                obs2d.frame().toData(pts, 3 * j, mm, 0, 1);
+                if (!cam.project(mm, 0, uv, 0)) {
+                    continue;
+                }
+                double ex = uv[0] - px[(t * kp + j) * 2];
+                double ey = uv[1] - px[(t * kp + j) * 2 + 1];
+                c += conf * k2 * s2 * Math.log1p((ex * ex + ey * ey) / s2);
+            }
+        }
+        return c;
+    }
+
+    /** Gauss-Newton rows of the 2D keypoints of frame t, reweighted for the Cauchy kernel. */
+    private void accumulate2d(int t, double[] q) {
+        double k2 = weight2d();
+        double s2 = settings.robustPx() * settings.robustPx();
+        if (rowScratch == null) {
+            rowScratch = new double[2 * nv];
+        }
+        for (int ci = 0; ci < obs2d.cameras().size(); ci++) {
+            var cam = obs2d.cameras().get(ci);
+            double[] px = obs2d.pixels().get(ci);
+            double[] cf = obs2d.confidences().get(ci);
+            for (int j = 0; j < kp; j++) {
+                double conf = cf[t * kp + j];
+                if (!(conf > 0)) {
+                    continue;
+                }
+                obs2d.frame().toData(pts, 3 * j, mm, 0, 1);
+                if (!cam.projectWithJacobian(mm, 0, uv, 0, pj, 0)) {
+                    continue;
+                }
+                double ex = uv[0] - px[(t * kp + j) * 2];
+                double ey = uv[1] - px[(t * kp + j) * 2 + 1];
+                double w = conf * k2 / (1 + (ex * ex + ey * ey) / s2);
+                // d uv / d δ = J_proj (2x3, per mm) · 1000 · J_keypoint (3 x nv, m per unit δ)
+                for (int r = 0; r < 2; r++) {
+                    for (int i = 0; i < nv; i++) {
+                        rowScratch[r * nv + i] = 1000 * (pj[3 * r] * jac[(3 * j) * nv + i]
+                                + pj[3 * r + 1] * jac[(3 * j + 1) * nv + i] + pj[3 * r + 2] * jac[(3 * j + 2) * nv + i]);
+                    }
+                }
+                accumulate(rowScratch, 0, ex, w);
+                accumulate(rowScratch, nv, ey, w);
+            }
+        }
     }
 
     private double rms(double[] targets, int off, double[] w, double[] q) {

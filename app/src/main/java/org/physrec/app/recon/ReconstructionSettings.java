@@ -23,8 +23,8 @@ public record ReconstructionSettings(double fps, int window, int overlap, String
                                      InverseKinematics.Settings ik, double kp, double kd, int substeps,
                                      int threads) {
 
-    public static final ReconstructionSettings DEFAULTS = new ReconstructionSettings(25, 8, 2, "lbfgs", 60, 70,
-            Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 300, 30, 40, 1);
+    public static final ReconstructionSettings DEFAULTS = new ReconstructionSettings(25, 8, 2, "lbfgs", 30, 70,
+            Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 300, 30, 10, 1);
 
     public ReconstructionSettings {
         if (!(fps > 0) || !Double.isFinite(fps)) {
@@ -90,5 +90,15 @@ public record ReconstructionSettings(double fps, int window, int overlap, String
     public ReconstructionSettings withSubsteps(int n) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights,
                 ik, kp, kd, n, threads);
+    }
+
+    public ReconstructionSettings withMass(double kg) {
+        return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, kg, groundZmm, weights, ik, kp,
+                kd, substeps, threads);
+    }
+
+    public ReconstructionSettings withIk(InverseKinematics.Settings k) {
+        return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights, k,
+                kp, kd, substeps, threads);
     }
 }

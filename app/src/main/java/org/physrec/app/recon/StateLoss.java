@@ -80,6 +80,22 @@ public final class StateLoss {
         return lastKeypoints + lastLimits;
     }
 
+    /**
+     * The loss given the keypoints already computed by the simulator (the form of physics'
+     * {@code FrameLoss}): writes d/d keypoints and the explicit d/d q (joint limits).
+     *
+     * @param keypoints  (K x 3) keypoints of q (m)
+     * @param gKeypoints (K x 3) accumulated into
+     * @param gqOut      (nq) accumulated into
+     */
+    public double value(int t, int frames, double[] q, double[] keypoints, double[] gKeypoints, double[] gqOut) {
+        double s = 1.0 / frames;
+        lastKeypoints = this.keypoints.value(t, keypoints, s, gKeypoints);
+        double wl = s * weights.wLimit();
+        lastLimits = wl * limits.valueConfiguration(q, wl, gqOut);
+        return lastKeypoints + lastLimits;
+    }
+
     /** Keypoint part of the last evaluation. */
     public double lastKeypoints() {
         return lastKeypoints;

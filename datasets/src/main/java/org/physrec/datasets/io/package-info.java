@@ -1,5 +1,5 @@
 /**
- * physrec's own sequence files (JSON and CSV, documented in docs/DATA.md), their writers, atomic
- * file writing, and format detection ({@link org.physrec.datasets.io.SequenceFiles}).
+ * physrec's own sequence files (JSON and CSV, documented in docs/DATA.md), their writers and
+ * atomic file writing.
  */
 package org.physrec.datasets.io;

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.physrec.datasets.Camera;
 import org.physrec.datasets.DataFormatException;
 import org.physrec.datasets.Sequence;
 import org.physrec.datasets.TestData;
@@ -24,27 +23,8 @@ class H36mReleaseReaderTest {
     @TempDir
     Path tmp;
 
-    /** Writes S9 with "Walking 1" (D3 as one record (N, 96); D2 for 3 cameras as N records of 64). */
     static double[] writeRelease(Path root, int frames) throws IOException {
-        double[] mm = TestData.motion(frames, 50);
-        Path s9 = root.resolve("S9").resolve("MyPoseFeatures");
-        Files.createDirectories(s9.resolve("D3_Positions"));
-        Files.createDirectories(s9.resolve("D2_Positions"));
-        CdfWriter.write(s9.resolve("D3_Positions").resolve("Walking 1.cdf"), "Pose", 1, new int[] {frames, 96},
-                Fixtures.to32(mm, frames));
-        List<Camera> cams = H36mCameras.of("S9");
-        for (int c = 0; c < 3; c++) {
-            double[] uv17 = cams.get(c).projectAll(mm);
-            double[] uv32 = new double[frames * 64];
-            for (int t = 0; t < frames; t++) {
-                for (int j = 0; j < 17; j++) {
-                    System.arraycopy(uv17, (t * 17 + j) * 2, uv32, t * 64 + 2 * H36mJoints.H36M17_FROM_32[j], 2);
-                }
-            }
-            CdfWriter.write(s9.resolve("D2_Positions").resolve("Walking 1." + cams.get(c).name() + ".cdf"), "Pose", frames,
-                    new int[] {64}, uv32);
-        }
-        return mm;
+        return Fixtures.h36mRelease(root, frames, 3);
     }
 
     @Test
@@ -63,6 +43,16 @@ class H36mReleaseReaderTest {
         }
         assertFalse(s.hasKeypoints2d(3), "no D2 file for 60457274: camera kept, no 2D invented");
         assertEquals(30, s.resample(25).frames());
+    }
+
+    @Test
+    void columnMajorDoubleFilesReadTheSame() throws IOException {
+        double[] mm = writeRelease(tmp, 25);
+        Path d3 = tmp.resolve("S9/MyPoseFeatures/D3_Positions/Walking 1.cdf");
+        CdfWriter.write(d3, "Pose", 1, new int[] {25, 96}, Fixtures.to32(mm, 25), true, true);
+        assertArrayEquals(mm, new H36mReleaseReader(tmp).load("S9", "Walking 1").groundTruth(), 1e-9);
+        CdfWriter.write(d3, "Pose", 25, new int[] {32, 3}, Fixtures.to32(mm, 25), true, false);
+        assertArrayEquals(mm, new H36mReleaseReader(tmp).load("S9", "Walking 1").groundTruth(), 1e-3);
     }
 
     @Test

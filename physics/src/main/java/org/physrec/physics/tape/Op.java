@@ -10,8 +10,8 @@ final class Op {
     static final int SQRT = 5;
     static final int SIN = 6;
     static final int COS = 7;
-    /** Smooth max(0, x) with a quadratic blend of half-width b (b a constant slot). */
-    static final int SMAX0 = 8;
+    /** Softplus b·log(1 + exp(a/b)), a smooth max(0, a) of width b (b a constant slot). */
+    static final int SOFTPLUS = 8;
     /** sin(θ/2)/θ as a function of a = θ² (quaternion exponential). */
     static final int QEXP_S = 9;
     /** cos(θ/2) as a function of a = θ². */
@@ -20,6 +20,14 @@ final class Op {
     static final int QLOG_S = 11;
     /** a·a. */
     static final int SQR = 12;
+    /** Logistic 1/(1 + exp(-a/b)), the derivative of {@link #SOFTPLUS}. */
+    static final int SIGMOID = 13;
+    /** a·b + c (fused at compile time from a single-use product). */
+    static final int FMA = 14;
+    /** c − a·b. */
+    static final int FNMA = 15;
+    /** a·b − c. */
+    static final int FMS = 16;
 
     private Op() {
     }
