@@ -81,14 +81,6 @@ public final class Tracer {
         return kind[s] == CONST;
     }
 
-    /** Value of a constant slot. */
-    public double constantValue(int s) {
-        if (kind[s] != CONST) {
-            throw new IllegalArgumentException("slot " + s + " is not a constant");
-        }
-        return constValue[s];
-    }
-
     private boolean isC(int s, double v) {
         return kind[s] == CONST && constValue[s] == v;
     }
