@@ -27,9 +27,20 @@ public final class Optimizers {
         return CLASSICAL;
     }
 
-    /** Every optimizer available by name (classical now; learned ones are added here). */
+    /**
+     * Learned optimizers with their shipped weights ({@code optim/src/main/resources/weights/}):
+     * {@code adafac_mlp} and {@code optimus} meta-trained on the test-function family, and
+     * {@code optimus-init}, the untrained Optimus initialization (Adam-like steps), which shows
+     * what meta-training adds. Weights are read on first use.
+     */
+    private static final OptimizerRegistry ALL = CLASSICAL
+            .with("adafac_mlp", () -> org.physrec.optim.learned.LearnedOptimizers.load("adafac_mlp:functions"))
+            .with("optimus", () -> org.physrec.optim.learned.LearnedOptimizers.load("optimus:functions"))
+            .with("optimus-init", () -> org.physrec.optim.learned.LearnedOptimizers.load("optimus:init", "optimus-init"));
+
+    /** Every optimizer available by name: the classical ones and the shipped learned ones. */
     public static OptimizerRegistry all() {
-        return CLASSICAL;
+        return ALL;
     }
 
     /**

@@ -42,6 +42,29 @@ public final class Checks {
         }
     }
 
+    /** True if q has length nq, is finite and its quaternions are unit within 1e-6 (no allocation). */
+    public static boolean isValidConfiguration(Model model, double[] q) {
+        if (q == null || q.length != model.nq()) {
+            return false;
+        }
+        for (double x : q) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < model.bodyCount(); i++) {
+            JointType j = model.joint(i);
+            if (j == JointType.FREE || j == JointType.BALL) {
+                int s = model.qStart(i) + (j == JointType.FREE ? 3 : 0);
+                double n = Math.sqrt(q[s] * q[s] + q[s + 1] * q[s + 1] + q[s + 2] * q[s + 2] + q[s + 3] * q[s + 3]);
+                if (Math.abs(n - 1) > 1e-6) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /**
      * Checks q (length nq, finite, unit quaternions within 1e-6) and v (length nv, finite).
      */

@@ -15,13 +15,14 @@ import org.physrec.optim.OptimizerState;
  * @param meanIterations  mean completed iterations
  * @param meanEvaluations mean objective evaluations
  * @param meanWallMillis  mean wall time per run, ms
+ * @param meanCpuMillis   mean thread CPU time per run, ms
  * @param failures        runs that hit NaN/Inf (status NON_FINITE)
  * @param converged       runs that met the optimizer's own convergence test
  * @param stalled         runs whose line search failed (status FAILED)
  */
 public record CellStats(String function, int dimension, String optimizer, int runs,
                         double meanValue, double medianValue, double meanGap, double medianGap,
-                        double meanIterations, double meanEvaluations, double meanWallMillis,
+                        double meanIterations, double meanEvaluations, double meanWallMillis, double meanCpuMillis,
                         int failures, int converged, int stalled) {
 
     /** Summarizes the runs of one cell. */
@@ -33,6 +34,7 @@ public record CellStats(String function, int dimension, String optimizer, int ru
         double it = 0;
         double ev = 0;
         double wall = 0;
+        double cpu = 0;
         int failures = 0;
         int converged = 0;
         int stalled = 0;
@@ -46,6 +48,7 @@ public record CellStats(String function, int dimension, String optimizer, int ru
             it += r.iterations();
             ev += r.evaluations();
             wall += r.wallNanos() / 1e6;
+            cpu += r.cpuNanos() / 1e6;
             if (r.status() == OptimizerState.Status.NON_FINITE) {
                 failures++;
             } else if (r.status() == OptimizerState.Status.CONVERGED) {
@@ -57,7 +60,7 @@ public record CellStats(String function, int dimension, String optimizer, int ru
         values = Arrays.copyOf(values, finite);
         gaps = Arrays.copyOf(gaps, finite);
         return new CellStats(function, dimension, optimizer, n, mean(values), median(values), mean(gaps), median(gaps),
-                it / n, ev / n, wall / n, failures, converged, stalled);
+                it / n, ev / n, wall / n, cpu / n, failures, converged, stalled);
     }
 
     private static double mean(double[] v) {

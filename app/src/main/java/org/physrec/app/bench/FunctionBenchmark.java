@@ -42,6 +42,21 @@ public final class FunctionBenchmark {
      */
     public record Results(FunctionGrid grid, RunRecord[][][][] runs, Curve[][][] rosenbrock, long wallNanos) {
 
+        /** Sum of the runs' thread CPU times, seconds. */
+        public double cpuSeconds() {
+            long sum = 0;
+            for (RunRecord[][][] a : runs) {
+                for (RunRecord[][] b : a) {
+                    for (RunRecord[] c : b) {
+                        for (RunRecord r : c) {
+                            sum += r.cpuNanos();
+                        }
+                    }
+                }
+            }
+            return sum / 1e9;
+        }
+
         /** The runs of cell (function index, dim index, optimizer index). */
         public List<RunRecord> cell(int f, int d, int o) {
             return Arrays.asList(runs[f][d][o]);
@@ -143,6 +158,8 @@ public final class FunctionBenchmark {
         double fStar = fn.minimum(d);
         boolean rosen = fn.name().equals("rosenbrock");
         Trace trace = rosen ? new Trace() : null;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         RunResult result = trace == null
                 ? Minimizer.run(registry.byName(grid.optimizers().get(t.o())), objective, x0,
@@ -150,8 +167,9 @@ public final class FunctionBenchmark {
                 : Minimizer.run(registry.byName(grid.optimizers().get(t.o())), objective, x0,
                 StoppingRule.maxIterations(grid.iterations()), trace);
         long wall = System.nanoTime() - t0;
+        long cpu = mx.getCurrentThreadCpuTime() - c0;
         runs[t.f()][t.d()][t.o()][t.r()] = new RunRecord(result.value(), result.value() - fStar, result.iterations(),
-                result.evaluations(), result.status(), wall);
+                result.evaluations(), result.status(), wall, cpu);
         if (trace != null) {
             int len = grid.iterations() + 1;
             double[] ev = new double[len];

@@ -56,6 +56,7 @@ public final class FunctionReport {
         config.put("seed", g.seed());
         config.put("threads", g.threads());
         root.put("wallSeconds", results.wallNanos() / 1e9);
+        root.put("cpuSeconds", results.cpuSeconds());
         root.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         root.put("java", System.getProperty("java.version"));
         ArrayNode cells = root.putArray("cells");
@@ -72,6 +73,7 @@ public final class FunctionReport {
             c.put("meanIterations", s.meanIterations());
             c.put("meanEvaluations", s.meanEvaluations());
             c.put("meanWallMillis", s.meanWallMillis());
+            c.put("meanCpuMillis", s.meanCpuMillis());
             c.put("failures", s.failures());
             c.put("converged", s.converged());
             c.put("lineSearchFailures", s.stalled());
@@ -94,11 +96,11 @@ public final class FunctionReport {
 
     static String csv(List<CellStats> stats) {
         StringBuilder sb = new StringBuilder("function,d,optimizer,runs,mean_value,median_value,mean_gap,median_gap,"
-                + "mean_iterations,mean_evaluations,mean_wall_ms,failures,converged,line_search_failures\n");
+                + "mean_iterations,mean_evaluations,mean_wall_ms,mean_cpu_ms,failures,converged,line_search_failures\n");
         for (CellStats s : stats) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%s,%d,%.17g,%.17g,%.17g,%.17g,%.4f,%.4f,%.4f,%d,%d,%d%n",
+            sb.append(String.format(Locale.ROOT, "%s,%d,%s,%d,%.17g,%.17g,%.17g,%.17g,%.4f,%.4f,%.4f,%.4f,%d,%d,%d%n",
                     s.function(), s.dimension(), s.optimizer(), s.runs(), s.meanValue(), s.medianValue(), s.meanGap(),
-                    s.medianGap(), s.meanIterations(), s.meanEvaluations(), s.meanWallMillis(), s.failures(),
+                    s.medianGap(), s.meanIterations(), s.meanEvaluations(), s.meanWallMillis(), s.meanCpuMillis(), s.failures(),
                     s.converged(), s.stalled()));
         }
         return sb.toString();

@@ -81,8 +81,9 @@ public final class FunctionsBenchCommand implements Callable<Integer> {
         }
         FunctionReport.writeAll(results, out);
         spec.commandLine().getOut().printf(Locale.ROOT, "%d runs (%d functions x %d dims x %d optimizers x %d starts)"
-                        + " in %.1f s on %d threads; wrote %s%n", total, grid.functions().size(), grid.dims().size(),
-                grid.optimizers().size(), grid.runs(), results.wallNanos() / 1e9, grid.threads(), out);
+                        + " in %.1f s wall (%.1f s CPU) on %d threads; wrote %s%n", total, grid.functions().size(),
+                grid.dims().size(), grid.optimizers().size(), grid.runs(), results.wallNanos() / 1e9, results.cpuSeconds(),
+                grid.threads(), out);
         spec.commandLine().getOut().flush();
         return 0;
     }

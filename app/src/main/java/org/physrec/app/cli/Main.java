@@ -1,5 +1,8 @@
 package org.physrec.app.cli;
 
+import org.physrec.app.eval.EvalCommand;
+import org.physrec.app.export.ExportCommand;
+import org.physrec.app.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,8 +12,17 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "physrec", mixinStandardHelpOptions = true, version = "physrec 0.1.0",
         description = "Physically plausible 3D human motion reconstruction with learned optimization.",
-        subcommands = {BenchCommand.class, DataCommand.class, org.physrec.app.train.TrainCommand.class,
-            ReconstructCommand.class, EvaluateCommand.class, DemoCommand.class,
+        subcommands = {
+            ReconstructCommand.class,
+            EvaluateCommand.class,
+            DemoCommand.class,
+            SynthCommand.class,
+            EvalCommand.class,
+            ExportCommand.class,
+            BenchCommand.class,
+            DataCommand.class,
+            org.physrec.app.physics.PhysicsCommand.class,
+            org.physrec.app.train.TrainCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

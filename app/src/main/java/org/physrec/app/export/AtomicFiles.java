@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that readers never see half-written output: the content goes to a temp file in
@@ -66,12 +68,7 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new IOException("cannot create output folder " + dir + ": " + describe(e), e);
         }
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp" + suffix);
-        } catch (IOException e) {
-            throw new IOException("output folder " + dir + " is not writable: " + describe(e), e);
-        }
+        Path tmp = createTemp(dir, abs.getFileName().toString(), suffix);
         boolean moved = false;
         try {
             content.writeTo(tmp);
@@ -84,6 +81,26 @@ public final class AtomicFiles {
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /**
+     * A new empty file beside the target. Not {@code Files.createTempFile}: that makes the file
+     * owner-only (0600), which the moved result would keep; this one gets the usual umask permissions.
+     */
+    private static Path createTemp(Path dir, String name, String suffix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp" + suffix);
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new IOException("output folder " + dir + " is not writable: " + describe(e), e);
             }
         }
     }

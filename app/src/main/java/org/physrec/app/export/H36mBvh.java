@@ -203,8 +203,7 @@ public final class H36mBvh {
                     }
                     default -> throw new IllegalStateException(node.kind.toString());
                 }
-                double[] prev = t == 0 ? null : Arrays.copyOfRange(previous, 3 * b, 3 * b + 3);
-                Rotations.eulerZxyDegrees(local, prev, euler);
+                Rotations.eulerZxyDegrees(local, t == 0 ? null : previous, 3 * b, euler);
                 System.arraycopy(euler, 0, previous, 3 * b, 3);
                 System.arraycopy(euler, 0, motion, k, 3);
                 k += 3;

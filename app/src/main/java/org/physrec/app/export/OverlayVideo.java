@@ -14,7 +14,8 @@ import org.physrec.app.eval.JointArrays;
 /**
  * MP4 videos of a reconstruction: per camera, the input 2D keypoints against the reprojected 3D
  * joints; and a 3D stick figure (orthographic view) of the reconstruction against a reference.
- * Output videos are at most {@link #MAX_WIDTH} pixels wide.
+ * Camera overlays show the part of the image around the person (all frames' keypoints plus a
+ * margin, with the camera's aspect ratio), scaled to at most {@link #MAX_WIDTH} pixels wide.
  */
 public final class OverlayVideo {
 
@@ -38,7 +39,7 @@ public final class OverlayVideo {
      * @param fps         video frame rate
      * @param parents     (J) skeleton parents, -1 for the root
      * @param joints3d    (T x J x 3) reconstructed world joints, mm
-     * @param keypoints2d (T x J x 2) input keypoints, px, or null for none
+     * @param keypoints2d (T x J x 2) input keypoints, px, NaN where missing, or null for none
      * @param confidences (T x J) input confidences in [0, 1], or null for all 1
      */
     public static void cameraOverlay(Path mp4, CameraView camera, double fps, int[] parents, double[] joints3d,
@@ -47,27 +48,27 @@ public final class OverlayVideo {
         int frames = JointArrays.frames("joints3d", joints3d, joints);
         JointArrays.check("joints3d", joints3d, frames, joints);
         if (keypoints2d != null) {
-            checkLength("keypoints2d", keypoints2d, frames * joints * 2);
+            checkLength("keypoints2d", keypoints2d, frames * joints * 2, true);
         }
         if (confidences != null) {
-            checkLength("confidences", confidences, frames * joints);
+            checkLength("confidences", confidences, frames * joints, false);
         }
-        double scale = Math.min(1.0, (double) MAX_WIDTH / camera.width());
-        int w = Mp4Writer.even((int) Math.round(camera.width() * scale));
-        int h = Mp4Writer.even((int) Math.round(camera.height() * scale));
+        double[] projected = new double[frames * joints * 2];
         double[] px = new double[joints * 2];
+        for (int t = 0; t < frames; t++) {
+            camera.projector().project(joints3d, t * joints * 3, joints, px);
+            System.arraycopy(px, 0, projected, t * joints * 2, joints * 2);
+        }
+        Crop crop = Crop.around(camera.width(), camera.height(), projected, keypoints2d, MAX_WIDTH);
+        int w = crop.width();
+        int h = crop.height();
         double[] input = new double[joints * 2];
         double[] conf = new double[joints];
         Mp4Writer.write(mp4, w, h, fps, frames, (g, t) -> {
             clear(g, w, h);
-            camera.projector().project(joints3d, t * joints * 3, joints, px);
-            for (int i = 0; i < px.length; i++) {
-                px[i] *= scale;
-            }
+            crop.apply(projected, t * joints * 2, joints, px);
             if (keypoints2d != null) {
-                for (int i = 0; i < input.length; i++) {
-                    input[i] = keypoints2d[t * joints * 2 + i] * scale;
-                }
+                crop.apply(keypoints2d, t * joints * 2, joints, input);
                 for (int j = 0; j < joints; j++) {
                     conf[j] = confidences == null ? 1.0 : confidences[t * joints + j];
                 }
@@ -156,12 +157,12 @@ public final class OverlayVideo {
         g.drawString(line2, 10, 38);
     }
 
-    private static void checkLength(String name, double[] a, int expected) {
+    private static void checkLength(String name, double[] a, int expected, boolean nanMeansMissing) {
         if (a.length != expected) {
             throw new IllegalArgumentException(name + ": expected " + expected + " values, got " + a.length);
         }
         for (int i = 0; i < a.length; i++) {
-            if (!Double.isFinite(a[i])) {
+            if (!Double.isFinite(a[i]) && !(nanMeansMissing && Double.isNaN(a[i]))) {
                 throw new IllegalArgumentException(name + ": non-finite value at index " + i);
             }
         }

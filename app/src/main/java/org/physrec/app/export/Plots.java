@@ -92,6 +92,8 @@ public final class Plots {
         chart.addSeries("error", jointNames, values);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setXAxisMaxLabelCount(errorsMm.length);
+        chart.getStyler().setXAxisTickMarkSpacingHint(10);
         save(png, chart);
     }
 

@@ -65,13 +65,14 @@ final class Rotations {
                 identity(out);
                 return;
             }
-            // opposite: rotate by pi about a perpendicular of 'from' (cross with its smallest axis)
+            // opposite: rotate by pi about a perpendicular of 'from' (cross with its smallest axis e)
             double fx = Math.abs(from[0]), fy = Math.abs(from[1]), fz = Math.abs(from[2]);
-            double[] e = fx <= fy && fx <= fz ? new double[] {1, 0, 0} : fy <= fz ? new double[] {0, 1, 0}
-                    : new double[] {0, 0, 1};
-            ax = from[1] * e[2] - from[2] * e[1];
-            ay = from[2] * e[0] - from[0] * e[2];
-            az = from[0] * e[1] - from[1] * e[0];
+            double ex = fx <= fy && fx <= fz ? 1 : 0;
+            double ey = ex == 0 && fy <= fz ? 1 : 0;
+            double ez = ex == 0 && ey == 0 ? 1 : 0;
+            ax = from[1] * ez - from[2] * ey;
+            ay = from[2] * ex - from[0] * ez;
+            az = from[0] * ey - from[1] * ex;
             s = Math.sqrt(ax * ax + ay * ay + az * az);
             axisAngle(ax / s, ay / s, az / s, 0.0, -1.0, out);
             return;
@@ -131,9 +132,10 @@ final class Rotations {
     /**
      * Euler angles in degrees for R = Rz(a) Rx(b) Ry(c) (BVH channel order "Zrotation Xrotation
      * Yrotation"), written as (a, b, c). Each angle is shifted by a multiple of 360 to lie nearest the
-     * matching entry of {@code previousDeg} (pass null for none), so curves stay continuous.
+     * matching entry of {@code previousDeg[prevOff..prevOff+2]} (pass null for none), so curves stay
+     * continuous.
      */
-    static void eulerZxyDegrees(double[] r, double[] previousDeg, double[] outDeg) {
+    static void eulerZxyDegrees(double[] r, double[] previousDeg, int prevOff, double[] outDeg) {
         double sb = Math.max(-1.0, Math.min(1.0, r[7]));
         double b = Math.asin(sb);
         double a;
@@ -151,7 +153,7 @@ final class Rotations {
         outDeg[2] = Math.toDegrees(c);
         if (previousDeg != null) {
             for (int i = 0; i < 3; i++) {
-                outDeg[i] += 360.0 * Math.rint((previousDeg[i] - outDeg[i]) / 360.0);
+                outDeg[i] += 360.0 * Math.rint((previousDeg[prevOff + i] - outDeg[i]) / 360.0);
             }
         }
     }

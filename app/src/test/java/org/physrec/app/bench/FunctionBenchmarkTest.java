@@ -72,13 +72,13 @@ class FunctionBenchmarkTest {
     void cellStatsLeaveFailedRunsOutOfTheMeans() {
         var ok = org.physrec.optim.OptimizerState.Status.STOPPED;
         var bad = org.physrec.optim.OptimizerState.Status.NON_FINITE;
-        CellStats s = CellStats.of("sphere", 2, "gd", List.of(new RunRecord(1, 1, 10, 11, ok, 5),
-                new RunRecord(3, 3, 10, 11, ok, 5), new RunRecord(1e300, 1e300, 4, 5, bad, 5)));
+        CellStats s = CellStats.of("sphere", 2, "gd", List.of(new RunRecord(1, 1, 10, 11, ok, 5, 5),
+                new RunRecord(3, 3, 10, 11, ok, 5, 5), new RunRecord(1e300, 1e300, 4, 5, bad, 5, 5)));
         assertEquals(2.0, s.meanValue());
         assertEquals(2.0, s.medianValue());
         assertEquals(1, s.failures());
         assertEquals(8.0, s.meanIterations());
-        CellStats all = CellStats.of("sphere", 2, "gd", List.of(new RunRecord(1e300, 1e300, 4, 5, bad, 5)));
+        CellStats all = CellStats.of("sphere", 2, "gd", List.of(new RunRecord(1e300, 1e300, 4, 5, bad, 5, 5)));
         assertTrue(Double.isNaN(all.meanGap()));
     }
 

@@ -71,18 +71,28 @@ class VideoAndPlotsTest {
                 clip.joints(), kp, conf);
         List<BufferedImage> frames = decode(mp4);
         assertEquals(clip.frames(), frames.size());
-        assertEquals(640, frames.get(0).getWidth());
-        assertEquals(480, frames.get(0).getHeight());
+        double[] projected = new double[clip.frames() * J * 2];
+        for (int t = 0; t < clip.frames(); t++) {
+            PINHOLE.project(clip.joints(), t * J * 3, J, px);
+            System.arraycopy(px, 0, projected, t * J * 2, J * 2);
+        }
+        Crop crop = Crop.around(640, 480, projected, kp, OverlayVideo.MAX_WIDTH);
+        assertEquals(crop.width(), frames.get(0).getWidth());
+        assertEquals(crop.height(), frames.get(0).getHeight());
+        assertEquals(960, crop.width());
+        assertEquals(720, crop.height(), "camera aspect ratio kept");
         BufferedImage last = frames.get(frames.size() - 1);
         int t = clip.frames() - 1;
-        PINHOLE.project(clip.joints(), t * J * 3, J, px);
-        int[] head = rgb(last, px[20], px[21]); // joint 10 reprojected: orange
+        double[] video = new double[J * 2];
+        crop.apply(projected, t * J * 2, J, video);
+        int[] head = rgb(last, video[20], video[21]); // joint 10 reprojected: orange
         assertTrue(head[0] > 180 && head[1] > 80 && head[1] < 200 && head[2] < 100, "orange at reprojection "
                 + java.util.Arrays.toString(head));
-        int[] input = rgb(last, px[20] + 60, px[21]); // shifted input: green
+        crop.apply(kp, t * J * 2, J, video);
+        int[] input = rgb(last, video[20], video[21]); // shifted input: green
         assertTrue(input[1] > 150 && input[0] < 130 && input[2] < 130, "green at input "
                 + java.util.Arrays.toString(input));
-        int[] corner = rgb(last, 630, 470);
+        int[] corner = rgb(last, 950, 710);
         assertTrue(corner[0] < 60 && corner[1] < 60 && corner[2] < 60, "dark background");
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.physrec.app.eval.MetricSettings;
 import org.physrec.app.eval.MotionMetrics;
@@ -41,8 +40,6 @@ class SynthesizerTest {
             Sequence gt = PhysrecJson.read(p).resample(25);
             Sequence syn = Synthesizer.synthesize(gt, SynthSettings.defaults(1));
             SequenceMetrics m = metrics(syn);
-            System.out.printf(Locale.ROOT, "synth %-40s T=%d MPJPE %.1f PA %.1f G %.1f accel %.1f%n", gt.id(),
-                    gt.frames(), m.mpjpe(), m.paMpjpe(), m.mpjpeG(), m.accelError());
             assertTrue(m.mpjpe() > 35 && m.mpjpe() < 65, gt.id() + " MPJPE " + m.mpjpe());
             assertTrue(m.paMpjpe() < m.mpjpe(), gt.id() + " PA below MPJPE");
             assertTrue(m.mpjpeG() > m.mpjpe(), gt.id() + " global error includes the root noise");

@@ -103,7 +103,7 @@ public final class AistppReader {
      */
     public Sequence load(String sequence, String setting) throws IOException {
         String name = cAll(sequence);
-        List<Camera> cams = readCameras(root.resolve("cameras").resolve(setting + ".json"));
+        List<Camera> cams = byViewName(readCameras(root.resolve("cameras").resolve(setting + ".json")));
         Path p3 = root.resolve("keypoints3d").resolve(name + ".pkl");
         Path p2 = root.resolve("keypoints2d").resolve(name + ".pkl");
         if (!Files.isRegularFile(p3) && !Files.isRegularFile(p2)) {
@@ -172,6 +172,16 @@ public final class AistppReader {
         } catch (IllegalArgumentException e) {
             throw new DataFormatException(gt != null ? p3 : p2, e.getMessage(), e);
         }
+    }
+
+    /** Orders cameras c01, c02, ... so that view v of keypoints2d is camera "c(v+1)"; other names keep file order. */
+    private static List<Camera> byViewName(List<Camera> cams) {
+        if (cams.stream().allMatch(c -> c.name().matches("c\\d\\d"))) {
+            List<Camera> sorted = new ArrayList<>(cams);
+            sorted.sort(java.util.Comparator.comparing(Camera::name));
+            return sorted;
+        }
+        return cams;
     }
 
     /** {@code keypoints3d_optim} (else {@code keypoints3d}) of a keypoints3d pkl: (N x 17 x 3), cm, y up, release frame. */

@@ -1,5 +1,6 @@
 package org.physrec.datasets.io;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -204,33 +205,13 @@ public final class PhysrecCsv {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] cells = line.split(",", -1);
-                if (cells.length != cols.length) {
-                    throw new DataFormatException(file, "line " + lineNo + ": " + cells.length + " cells, header has " + cols.length);
-                }
-                double[] v = new double[cells.length];
-                for (int i = 0; i < cells.length; i++) {
-                    String s = cells[i].trim();
-                    if (s.isEmpty()) {
-                        v[i] = Double.NaN;
-                        continue;
-                    }
-                    try {
-                        v[i] = Double.parseDouble(s);
-                    } catch (NumberFormatException e) {
-                        throw new DataFormatException(file, "line " + lineNo + " column '" + cols[i] + "': not a number: '" + s + "'");
-                    }
-                    if (!Double.isFinite(v[i])) {
-                        throw new DataFormatException(file, "line " + lineNo + " column '" + cols[i] + "': value is " + s
-                                + " (leave the cell empty for a missing value)");
-                    }
-                }
+                double[] v = parseRow(file, lineNo, line, cols);
                 int expectFrame = rows.size() / j;
                 int expectJoint = rows.size() % j;
                 if (v[col.get("frame")] != expectFrame || v[col.get("joint")] != expectJoint) {
                     throw new DataFormatException(file, "line " + lineNo + ": expected frame " + expectFrame + " joint "
-                            + expectJoint + " (rows in frame, joint order), got " + cells[col.get("frame")] + ","
-                            + cells[col.get("joint")]);
+                            + expectJoint + " (rows in frame, joint order), got " + v[col.get("frame")] + ","
+                            + v[col.get("joint")]);
                 }
                 rows.add(v);
             }
@@ -241,51 +222,66 @@ public final class PhysrecCsv {
                 throw new DataFormatException(file, "truncated: the last frame has " + rows.size() % j + " of " + j + " joints");
             }
             int frames = rows.size() / j;
+            PhysrecJson.Parsed parsed = new PhysrecJson.Parsed(root);
             if (col.containsKey("gt_x")) {
-                root.set("joints", points(rows, frames, j, col.get("gt_x"), 3));
+                parsed.gt = grid("gt", rows, frames, j, col.get("gt_x"), 3);
             }
             if (col.containsKey("k3d_x")) {
-                root.set("keypoints3d", points(rows, frames, j, col.get("k3d_x"), 3));
+                parsed.k3 = grid("k3d", rows, frames, j, col.get("k3d_x"), 3);
             }
-            ObjectNode k2 = root.putObject("keypoints2d");
             for (String c : camNames) {
-                ObjectNode o = k2.putObject(c);
-                o.set("xy", points(rows, frames, j, col.get(c + "_u"), 2));
-                ArrayNode conf = o.putArray("confidence");
-                int ci = col.get(c + "_c");
-                for (int t = 0; t < frames; t++) {
-                    ArrayNode fr = conf.addArray();
-                    for (int k = 0; k < j; k++) {
-                        double cv = rows.get(t * j + k)[ci];
-                        if (Double.isNaN(cv)) {
-                            throw new DataFormatException(file, DataFormatException.at(c + "_c", t, k, sk)
-                                    + ": empty confidence (write 0 for a missing keypoint)");
-                        }
-                        fr.add(cv);
+                NumberGrid conf = grid(c + "_c", rows, frames, j, col.get(c + "_c"), 0);
+                for (int i = 0; i < conf.data.length; i++) {
+                    if (Double.isNaN(conf.data[i])) {
+                        throw new DataFormatException(file, DataFormatException.at(c + "_c", i / j, i % j, sk)
+                                + ": empty confidence (write 0 for a missing keypoint)");
                     }
                 }
+                parsed.k2.put(c, new NumberGrid[] {grid(c + "_uv", rows, frames, j, col.get(c + "_u"), 2), conf});
             }
+            return PhysrecJson.build(file, parsed);
         }
-        return PhysrecJson.fromTree(file, root);
     }
 
-    private static ArrayNode points(List<double[]> rows, int frames, int j, int at, int dim) {
-        ArrayNode out = MAPPER.createArrayNode();
-        for (int t = 0; t < frames; t++) {
-            ArrayNode fr = out.addArray();
-            for (int k = 0; k < j; k++) {
-                double[] v = rows.get(t * j + k);
-                if (Double.isNaN(v[at])) {
-                    fr.addNull();
-                } else {
-                    ArrayNode p = fr.addArray();
-                    for (int d = 0; d < dim; d++) {
-                        p.add(v[at + d]);
-                    }
-                }
+    /** Splits one data row and parses its cells (empty: NaN) without per-cell substrings for the split. */
+    private static double[] parseRow(Path file, int lineNo, String line, String[] cols) throws DataFormatException {
+        double[] v = new double[cols.length];
+        int start = 0;
+        for (int i = 0; i < cols.length; i++) {
+            int end = line.indexOf(',', start);
+            if ((end < 0) != (i == cols.length - 1)) {
+                throw new DataFormatException(file, "line " + lineNo + ": " + (line.split(",", -1).length) + " cells, header has "
+                        + cols.length);
+            }
+            if (end < 0) {
+                end = line.length();
+            }
+            String s = line.substring(start, end).trim();
+            start = end + 1;
+            if (s.isEmpty()) {
+                v[i] = Double.NaN;
+                continue;
+            }
+            try {
+                v[i] = NumberInput.parseDouble(s, true);
+            } catch (NumberFormatException e) {
+                throw new DataFormatException(file, "line " + lineNo + " column '" + cols[i] + "': not a number: '" + s + "'");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw new DataFormatException(file, "line " + lineNo + " column '" + cols[i] + "': value is " + s
+                        + " (leave the cell empty for a missing value)");
             }
         }
-        return out;
+        return v;
     }
 
+    /** Columns {@code at .. at+dim-1} (one column when dim is 0) of all rows as a grid; a row with all cells empty is missing. */
+    private static NumberGrid grid(String field, List<double[]> rows, int frames, int j, int at, int dim) {
+        int w = Math.max(dim, 1);
+        double[] out = new double[frames * j * w];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), at, out, i * w, w);
+        }
+        return new NumberGrid(field, frames, j, dim, out, -1);
+    }
 }

@@ -1,18 +1,19 @@
 package org.physrec.datasets.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,26 +41,73 @@ public final class PhysrecJson {
     public static final double PROJECTION_CHECK_TOLERANCE_PX = 0.05;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
     private PhysrecJson() {
     }
 
     /** Reads one sequence; throws {@link DataFormatException} naming file, field, frame and joint. */
     public static Sequence read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
+        Parsed parsed = new Parsed(MAPPER.createObjectNode());
+        try (JsonParser p = MAPPER.getFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new DataFormatException(file, "expected a JSON object at the top level");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_ARRAY && (name.equals("joints") || name.equals("ground_truth"))) {
+                    parsed.gt = NumberGrid.parse(p, file, name, 3);
+                } else if (t == JsonToken.START_ARRAY && name.equals("keypoints3d")) {
+                    parsed.k3 = NumberGrid.parse(p, file, name, 3);
+                } else if (t == JsonToken.START_OBJECT && name.equals("keypoints2d")) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String cam = p.currentName();
+                        if (p.nextToken() != JsonToken.START_OBJECT) {
+                            throw new DataFormatException(file, "field 'keypoints2d." + cam + "': expected {xy, confidence}");
+                        }
+                        NumberGrid[] obs = new NumberGrid[2];
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String f = p.currentName();
+                            p.nextToken();
+                            if (f.equals("xy")) {
+                                obs[0] = NumberGrid.parse(p, file, "keypoints2d." + cam + ".xy", 2);
+                            } else if (f.equals("confidence")) {
+                                obs[1] = NumberGrid.parse(p, file, "keypoints2d." + cam + ".confidence", 0);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                        parsed.k2.put(cam, obs);
+                    }
+                } else {
+                    parsed.meta.set(name, MAPPER.readTree(p));
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw new DataFormatException(file, "unexpected " + p.currentToken() + " at the top level");
+            }
         } catch (JsonProcessingException e) {
             throw new DataFormatException(file, "not valid JSON (truncated or corrupt?): " + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
         } catch (java.io.FileNotFoundException e) {
             throw new NoSuchFileException(file.toString());
         }
-        if (root == null || !root.isObject()) {
-            throw new DataFormatException(file, "expected a JSON object at the top level");
+        return build(file, parsed);
+    }
+
+    /** A physrec sequence as parsed, before validation: small fields as a tree, big arrays as grids. */
+    static final class Parsed {
+        final ObjectNode meta;
+        NumberGrid gt;
+        NumberGrid k3;
+        final Map<String, NumberGrid[]> k2 = new java.util.LinkedHashMap<>();
+
+        Parsed(ObjectNode meta) {
+            this.meta = meta;
         }
-        return fromTree(file, root);
     }
 
     /**
@@ -85,7 +133,8 @@ public final class PhysrecJson {
         return cams;
     }
 
-    static Sequence fromTree(Path file, JsonNode root) throws DataFormatException {
+    static Sequence build(Path file, Parsed parsed) throws DataFormatException {
+        ObjectNode root = parsed.meta;
         String id = text(root, "name", text(root, "id", fileStem(file)));
         JsonNode fpsNode = root.get("fps");
         if (fpsNode == null) {
@@ -106,47 +155,50 @@ public final class PhysrecJson {
         double[] gt = null;
         double[] k3 = null;
         int frames = -1;
-        JsonNode gtNode = root.has("joints") ? root.get("joints") : root.get("ground_truth");
-        String gtField = root.has("joints") ? "joints" : "ground_truth";
-        if (gtNode != null && !gtNode.isNull()) {
-            gt = scaled(JsonArrays.points(file, gtNode, gtField, -1, sk, 3), scale);
-            frames = gt.length / (3 * sk.jointCount());
+        for (NumberGrid g : new NumberGrid[] {parsed.gt, parsed.k3}) {
+            if (g != null) {
+                g.checkShape(file, sk, frames);
+                g.checkFinite(file, sk);
+                frames = g.frames;
+            }
         }
-        JsonNode k3Node = root.get("keypoints3d");
-        if (k3Node != null && !k3Node.isNull()) {
-            k3 = scaled(JsonArrays.points(file, k3Node, "keypoints3d", frames, sk, 3), scale);
-            frames = k3.length / (3 * sk.jointCount());
+        if (parsed.gt != null) {
+            gt = scaled(parsed.gt.data, scale);
+        }
+        if (parsed.k3 != null) {
+            k3 = scaled(parsed.k3.data, scale);
         }
         List<Camera> cams = cameras(file, root.get("cameras"), scale);
-        JsonNode k2 = root.get("keypoints2d");
         List<Object[]> obs = new ArrayList<>();
-        if (k2 != null && !k2.isNull()) {
-            if (!k2.isObject()) {
-                throw new DataFormatException(file, "field 'keypoints2d': expected an object {camera name: {xy, confidence}}");
+        for (Map.Entry<String, NumberGrid[]> e : parsed.k2.entrySet()) {
+            String cam = e.getKey();
+            if (cams.stream().noneMatch(c -> c.name().equals(cam))) {
+                throw new DataFormatException(file, "field 'keypoints2d." + cam + "': unknown camera id '" + cam
+                        + "' (cameras: " + cams.stream().map(Camera::name).toList() + ")");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = k2.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String cam = e.getKey();
-                if (cams.stream().noneMatch(c -> c.name().equals(cam))) {
-                    throw new DataFormatException(file, "field 'keypoints2d." + cam + "': unknown camera id '" + cam
-                            + "' (cameras: " + cams.stream().map(Camera::name).toList() + ")");
-                }
-                String f = "keypoints2d." + cam;
-                double[] xy = JsonArrays.points(file, e.getValue().get("xy"), f + ".xy", frames, sk, 2);
-                frames = xy.length / (2 * sk.jointCount());
-                JsonNode confNode = e.getValue().get("confidence");
-                if (confNode == null) {
-                    throw new DataFormatException(file, "field '" + f + ".confidence': missing (use 1 for certain, 0 for missing)");
-                }
-                double[] conf = JsonArrays.matrix(file, confNode, f + ".confidence", frames, sk);
-                for (int i = 0; i < conf.length; i++) {
-                    if (Double.isNaN(xy[2 * i]) && conf[i] != 0) {
-                        throw new DataFormatException(file, DataFormatException.at(f + ".xy", i / sk.jointCount(),
-                                i % sk.jointCount(), sk) + ": null keypoint with confidence " + conf[i] + " (must be 0)");
-                    }
-                }
-                obs.add(new Object[] {cam, xy, conf});
+            String f = "keypoints2d." + cam;
+            NumberGrid xyGrid = e.getValue()[0];
+            NumberGrid confGrid = e.getValue()[1];
+            if (xyGrid == null) {
+                throw new DataFormatException(file, "field '" + f + ".xy': missing");
             }
+            if (confGrid == null) {
+                throw new DataFormatException(file, "field '" + f + ".confidence': missing (use 1 for certain, 0 for missing)");
+            }
+            xyGrid.checkShape(file, sk, frames);
+            xyGrid.checkFinite(file, sk);
+            frames = xyGrid.frames;
+            confGrid.checkShape(file, sk, frames);
+            confGrid.checkFinite(file, sk);
+            double[] xy = xyGrid.data;
+            double[] conf = confGrid.data;
+            for (int i = 0; i < conf.length; i++) {
+                if (Double.isNaN(xy[2 * i]) && conf[i] != 0) {
+                    throw new DataFormatException(file, DataFormatException.at(f + ".xy", i / sk.jointCount(),
+                            i % sk.jointCount(), sk) + ": null keypoint with confidence " + conf[i] + " (must be 0)");
+                }
+            }
+            obs.add(new Object[] {cam, xy, conf});
         }
         if (frames == 0) {
             throw new DataFormatException(file, "sequence '" + id + "' is empty (0 frames)");
@@ -336,7 +388,7 @@ public final class PhysrecJson {
 
     private static void writeTo(Sequence seq, OutputStream os) throws IOException {
         int j = seq.jointCount();
-        try (JsonGenerator g = new JsonFactory().createGenerator(os)) {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(os)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("format", FORMAT);

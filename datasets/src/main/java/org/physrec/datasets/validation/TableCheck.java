@@ -34,6 +34,9 @@ public final class TableCheck {
 
     /** Checks every entry against the dataset at {@code root}. */
     public static List<Status> check(ValidationTable table, Path root) throws IOException {
+        if (!Files.exists(root)) {
+            throw new java.nio.file.NoSuchFileException(root.toString(), null, "dataset root not found");
+        }
         return table.dataset().equals("aist++") ? checkAist(table, root) : checkH36m(table, root);
     }
 

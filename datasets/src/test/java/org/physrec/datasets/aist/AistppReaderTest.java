@@ -145,6 +145,19 @@ class AistppReaderTest {
     }
 
     @Test
+    void missingCamerasAreReported() throws IOException {
+        String name = "gBR_sBM_cAll_d04_mBR0_ch01";
+        Fixtures.aist(tmp, name, 5, 4);
+        Path setting = tmp.resolve("cameras").resolve("setting1.json");
+        java.util.List<Camera> three = Fixtures.aistCameras(3);
+        String json = Files.readString(setting);
+        Files.writeString(setting, json.substring(0, json.lastIndexOf(", {\"name\": \"c04\"")) + "]");
+        assertEquals(three.size(), AistppReader.readCameras(setting).size());
+        DataFormatException e = assertThrows(DataFormatException.class, () -> new AistppReader(tmp).load(name, "setting1"));
+        assertTrue(e.getMessage().contains("field 'keypoints2d': 4 views but camera setting1 has 3 cameras"), e.getMessage());
+    }
+
+    @Test
     void cameraBehindTheSubjectIsRejected() throws IOException {
         String name = "gBR_sBM_cAll_d04_mBR0_ch01";
         Fixtures.aist(tmp, name, 5);

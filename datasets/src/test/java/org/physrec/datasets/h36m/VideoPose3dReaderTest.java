@@ -95,7 +95,14 @@ class VideoPose3dReaderTest {
         VideoPose3dReader r = VideoPose3dReader.open(tmp.resolve("data_3d_h36m.npz"), p2);
         DataFormatException e = assertThrows(DataFormatException.class, () -> r.load("S9", "Walking"));
         assertTrue(e.getMessage().contains("10 frames, fewer than the 100 mocap frames"), e.getMessage());
-        e = assertThrows(DataFormatException.class, () -> r.load("S9", "Photo"));
+        views.put("Photo", four.subList(0, 3));
+        NpzWriter.write(p2, Map.of("positions_2d", Map.of("S9", views)));
+        e = assertThrows(DataFormatException.class, () -> VideoPose3dReader.open(tmp.resolve("data_3d_h36m.npz"), p2));
+        assertTrue(e.getMessage().contains("positions_2d['S9']['Photo']': expected a list of 4 camera arrays, got a list of 3"),
+                e.getMessage());
+        views.remove("Photo");
+        NpzWriter.write(p2, Map.of("positions_2d", Map.of("S9", views)));
+        e = assertThrows(DataFormatException.class, () -> VideoPose3dReader.open(tmp.resolve("data_3d_h36m.npz"), p2).load("S9", "Photo"));
         assertTrue(e.getMessage().contains("no entry for S9 / Photo"), e.getMessage());
     }
 }

@@ -46,7 +46,7 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
          * one pending rank-2 correction; read it through {@link #inverseHessian()}.
          */
         final double[] h;
-        /** The pending correction R = α_i u_j + β_i s_j with α = −ρ s, β = −ρ u + c s. */
+        /** The pending correction R = c·s sᵀ − ρ(s uᵀ + u sᵀ): its s, u, ρ and c. */
         final double[] pendingS;
         final double[] pendingU;
         double pendingRho;

@@ -6,8 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The one sweep over BFGS's dense inverse Hessian per iteration: optionally adds the pending
- * symmetric rank-2 correction H_ij += α_i u_j + β_i s_j (α = −ρ s, β = −ρ u + c s), and computes
- * w = H·g with the updated values. Vector API lanes ({@code SPECIES_PREFERRED}) with a scalar tail.
+ * symmetric rank-2 correction R_ij = c·(s_i s_j) − ρ·(s_i u_j + u_i s_j), and computes w = H·g
+ * with the updated values. R is evaluated so that R_ij and R_ji round identically (products and
+ * sums commute exactly; no fused multiply-add there), which keeps H exactly symmetric.
+ * Vector API lanes ({@code SPECIES_PREFERRED}) with a scalar tail doing the same operations.
  */
 final class HessianPass {
 
@@ -17,7 +19,7 @@ final class HessianPass {
     }
 
     /**
-     * @param h    (n x n) row-major; modified when {@code correct}
+     * @param h    (n x n) row-major, symmetric; modified when {@code correct}
      * @param wOut length n, receives H·g
      */
     static void run(double[] h, int n, boolean correct, double rho, double c, double[] s, double[] u,
@@ -30,19 +32,22 @@ final class HessianPass {
             int j = 0;
             double tail = 0;
             if (correct) {
-                double alpha = -rho * s[i];
-                double beta = -rho * u[i] + c * s[i];
-                DoubleVector av = DoubleVector.broadcast(SPECIES, alpha);
-                DoubleVector bv = DoubleVector.broadcast(SPECIES, beta);
+                double si = s[i];
+                double ui = u[i];
+                DoubleVector siV = DoubleVector.broadcast(SPECIES, si);
+                DoubleVector uiV = DoubleVector.broadcast(SPECIES, ui);
                 for (; j < bound; j += lanes) {
-                    DoubleVector hv = DoubleVector.fromArray(SPECIES, h, row + j);
-                    hv = DoubleVector.fromArray(SPECIES, u, j).fma(av, hv);
-                    hv = DoubleVector.fromArray(SPECIES, s, j).fma(bv, hv);
+                    DoubleVector sv = DoubleVector.fromArray(SPECIES, s, j);
+                    DoubleVector uv = DoubleVector.fromArray(SPECIES, u, j);
+                    DoubleVector cross = uv.mul(siV).add(sv.mul(uiV));
+                    DoubleVector r = sv.mul(siV).mul(c).sub(cross.mul(rho));
+                    DoubleVector hv = DoubleVector.fromArray(SPECIES, h, row + j).add(r);
                     hv.intoArray(h, row + j);
                     acc = hv.fma(DoubleVector.fromArray(SPECIES, g, j), acc);
                 }
                 for (; j < n; j++) {
-                    double hij = Math.fma(s[j], beta, Math.fma(u[j], alpha, h[row + j]));
+                    double cross = u[j] * si + s[j] * ui;
+                    double hij = h[row + j] + ((s[j] * si) * c - cross * rho);
                     h[row + j] = hij;
                     tail += hij * g[j];
                 }

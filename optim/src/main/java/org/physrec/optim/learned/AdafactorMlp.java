@@ -78,10 +78,15 @@ public record AdafactorMlp(int hidden, double expMult, double stepMult) implemen
 
     @Override
     public Opt instantiate(float[] params) {
+        return instantiate(params, KIND);
+    }
+
+    @Override
+    public Opt instantiate(float[] params, String name) {
         if (params.length != layout().size()) {
             throw new IllegalArgumentException("params: expected " + layout().size() + " values, got " + params.length);
         }
-        return new Opt(this, params, layout());
+        return new Opt(this, params, layout(), name);
     }
 
     /** State: features plus the MLP's activations. */
@@ -105,7 +110,10 @@ public record AdafactorMlp(int hidden, double expMult, double stepMult) implemen
         private final AdafactorFeatures.Decays decays;
         private final int w0, b0, w1, b1, w2, b2;
 
-        Opt(AdafactorMlp arch, float[] theta, ParamLayout l) {
+        private final String name;
+
+        Opt(AdafactorMlp arch, float[] theta, ParamLayout l, String name) {
+            this.name = name;
             this.arch = arch;
             this.theta = theta;
             this.decays = AdafactorFeatures.Decays.of(theta, l.offset("decays"));
@@ -119,7 +127,7 @@ public record AdafactorMlp(int hidden, double expMult, double stepMult) implemen
 
         @Override
         public String name() {
-            return KIND;
+            return name;
         }
 
         @Override

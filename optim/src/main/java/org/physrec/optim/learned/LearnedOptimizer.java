@@ -22,8 +22,13 @@ public interface LearnedOptimizer {
     /** Freshly initialized θ, deterministic in {@code seed}. */
     float[] init(long seed);
 
-    /** An optimizer running with θ = {@code params} (not copied: do not modify while in use). */
-    Optimizer<? extends LearnedState> instantiate(float[] params);
+    /** An optimizer running with θ = {@code params} (not copied: do not modify while in use), named {@link #kind()}. */
+    default Optimizer<? extends LearnedState> instantiate(float[] params) {
+        return instantiate(params, kind());
+    }
+
+    /** The same, reporting {@code name} as its {@link Optimizer#name()} (e.g. a registry name). */
+    Optimizer<? extends LearnedState> instantiate(float[] params, String name);
 
     /** Architecture settings written to and read from the checkpoint's JSON config. */
     Map<String, Object> config();

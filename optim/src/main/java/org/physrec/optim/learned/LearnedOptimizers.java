@@ -13,10 +13,26 @@ import org.physrec.optim.Optimizer;
  */
 public final class LearnedOptimizers {
 
+    /** Shipped and init checkpoints, built once (immutable; optimizers share θ read-only). */
+    private static final java.util.Map<String, Checkpoint> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private LearnedOptimizers() {
     }
 
     public static Checkpoint checkpoint(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon > 0 && !spec.endsWith(".json")) {
+            Checkpoint c = SHIPPED.get(spec);
+            if (c == null) {
+                c = read(spec);
+                SHIPPED.putIfAbsent(spec, c);
+            }
+            return c;
+        }
+        return read(spec);
+    }
+
+    private static Checkpoint read(String spec) {
         try {
             int colon = spec.indexOf(':');
             if (colon > 0 && !spec.endsWith(".json")) {
@@ -38,9 +54,15 @@ public final class LearnedOptimizers {
         }
     }
 
-    /** The optimizer for a spec (see class doc). */
+    /** The optimizer for a spec (see class doc), named by its kind. */
     public static Optimizer<? extends LearnedState> load(String spec) {
         Checkpoint c = checkpoint(spec);
         return c.arch().instantiate(c.params());
+    }
+
+    /** The optimizer for a spec, reporting {@code name} (its registry name). */
+    public static Optimizer<? extends LearnedState> load(String spec, String name) {
+        Checkpoint c = checkpoint(spec);
+        return c.arch().instantiate(c.params(), name);
     }
 }

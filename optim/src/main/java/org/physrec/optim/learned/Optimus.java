@@ -156,10 +156,15 @@ public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA
 
     @Override
     public Opt instantiate(float[] params) {
+        return instantiate(params, KIND);
+    }
+
+    @Override
+    public Opt instantiate(float[] params, String name) {
         if (params.length != layout().size()) {
             throw new IllegalArgumentException("params: expected " + layout().size() + " values, got " + params.length);
         }
-        return new Opt(this, params, layout());
+        return new Opt(this, params, layout(), name);
     }
 
     /** Per-run buffers: the dense preconditioner B and the network's activations for N tokens. */
@@ -207,7 +212,10 @@ public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA
         private final int embedW, embedB, finalG, finalB, headW, headB, skipW;
         private final int[][] enc;
 
-        Opt(Optimus arch, float[] theta, ParamLayout l) {
+        private final String name;
+
+        Opt(Optimus arch, float[] theta, ParamLayout l, String name) {
+            this.name = name;
             this.arch = arch;
             this.theta = theta;
             this.decays = AdafactorFeatures.Decays.of(theta, l.offset("decays"));
@@ -231,7 +239,7 @@ public record Optimus(int dModel, int layers, int heads, int ffn, double lambdaA
 
         @Override
         public String name() {
-            return KIND;
+            return name;
         }
 
         @Override

@@ -4,9 +4,14 @@ package org.physrec.optim.nn;
  * Multi-head self-attention over N tokens without masking or positional encoding (so it is
  * permutation-equivariant over tokens, which lets one network serve any dimension N):
  * [Q|K|V] = x·Wqkv + bqkv, per head softmax(Q_h K_hᵀ/√dh)·V_h, then the output projection.
+ * Queries are processed in blocks of {@link #QUERY_BLOCK} rows, so the scores of a block
+ * (QUERY_BLOCK × N) stay in cache instead of a full N × N matrix going through memory.
  * Scratch lives in a {@link Workspace} sized once for N.
  */
 public final class SelfAttention {
+
+    /** Query rows per block of scores. */
+    static final int QUERY_BLOCK = 32;
 
     private SelfAttention() {
     }
@@ -19,7 +24,7 @@ public final class SelfAttention {
         final float[] qkv;
         /** (dh × n) one head's keys, transposed. */
         final float[] kt;
-        /** (n × n) one head's scores, then probabilities. */
+        /** (min(n, QUERY_BLOCK) × n) one block of one head's scores, then probabilities. */
         final float[] scores;
         /** (n × dim) concatenated head outputs. */
         final float[] heads;
@@ -29,7 +34,7 @@ public final class SelfAttention {
             this.dim = dim;
             this.qkv = new float[n * 3 * dim];
             this.kt = new float[(dim / numHeads) * n];
-            this.scores = new float[n * n];
+            this.scores = new float[Math.min(n, QUERY_BLOCK) * n];
             this.heads = new float[n * dim];
         }
     }
@@ -56,9 +61,12 @@ public final class SelfAttention {
                     ws.kt[p * n + j] = ws.qkv[src + p] * scale;
                 }
             }
-            Gemm.mul(n, n, dh, ws.qkv, qOff, ld, ws.kt, 0, n, ws.scores, 0, n, false);
-            Layers.softmaxRows(ws.scores, 0, n, n, n);
-            Gemm.mul(n, dh, n, ws.scores, 0, n, ws.qkv, vOff, ld, ws.heads, h * dh, dim, false);
+            for (int i0 = 0; i0 < n; i0 += QUERY_BLOCK) {
+                int rows = Math.min(QUERY_BLOCK, n - i0);
+                Gemm.mul(rows, n, dh, ws.qkv, i0 * ld + qOff, ld, ws.kt, 0, n, ws.scores, 0, n, false);
+                Layers.softmaxRows(ws.scores, 0, rows, n, n);
+                Gemm.mul(rows, dh, n, ws.scores, 0, n, ws.qkv, vOff, ld, ws.heads, i0 * dim + h * dh, dim, false);
+            }
         }
         Layers.linear(ws.heads, n, dim, w, oW, oB, dim, yOut);
     }

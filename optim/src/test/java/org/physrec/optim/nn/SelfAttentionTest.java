@@ -38,8 +38,14 @@ class SelfAttentionTest {
     /** Random weights, several heads, against a plain double-precision transcription of the formula. */
     @Test
     void matchesNaiveAttention() {
+        // 11 tokens fit one query block; 70 spans two full blocks and a remainder.
+        for (int n : new int[] {11, 70}) {
+            matchesNaiveAttention(n);
+        }
+    }
+
+    private static void matchesNaiveAttention(int n) {
         SplittableRandom rng = new SplittableRandom(3);
-        int n = 11;
         int dim = 24;
         int heads = 3;
         ParamLayout l = new ParamLayout();

@@ -22,7 +22,7 @@ public record ContactSettings(boolean enabled, double stiffness, double damping,
                               double[] normal, double height) {
 
     /** Defaults chosen by measurement (docs/PHYSICS.md). */
-    public static final ContactSettings DEFAULTS = new ContactSettings(true, 3e4, 300, 0.9, 0.01, 1e-3, 2e-3, 1.0,
+    public static final ContactSettings DEFAULTS = new ContactSettings(true, 1e5, 1e3, 0.9, 0.01, 1e-3, 2e-3, 1.0,
             new double[] {0, 0, 1}, 0);
 
     public static final ContactSettings NONE = DEFAULTS.withEnabled(false);

@@ -46,6 +46,8 @@ public final class Rollout {
     /** (3K) keypoints of the current frame, handed to the loss. */
     private final double[] kp;
     private int frames;
+    /** (steps x tape slots) values of every substep, kept for the adjoint when it fits its budget; else null. */
+    private double[] valueCache;
 
     public Rollout(Simulator sim, int maxFrames) {
         if (maxFrames < 1) {
@@ -129,10 +131,11 @@ public final class Rollout {
                 throw new IllegalArgumentException("reference: expected " + frames + " x " + nq + " values, got "
                         + (reference == null ? "null" : reference.length));
             }
-            double[] row = new double[nq];
             for (int t = 0; t < frames; t++) {
-                System.arraycopy(reference, t * nq, row, 0, nq);
-                Checks.state(model, "reference frame " + t, row, "v", null);
+                System.arraycopy(reference, t * nq, qEnd, 0, nq);
+                if (!Checks.isValidConfiguration(model, qEnd)) {
+                    Checks.state(model, "reference frame " + t, qEnd, "v", null); // throws with the details
+                }
             }
         }
     }
@@ -152,6 +155,10 @@ public final class Rollout {
                 int row = t * substeps + s;
                 sim.load(step, qTraj, row * nq, vTraj, row * nv, controls, t * nc, reference, t * nq);
                 tape.forward(step);
+                if (partials && valueCache != null) {
+                    int slots = tape.slotCount();
+                    System.arraycopy(step.values(), 0, valueCache, row * slots, slots);
+                }
                 tape.getOutputs(step, 0, qTraj, (row + 1) * nq, nq);
                 tape.getOutputs(step, nq, vTraj, (row + 1) * nv, nv);
                 check(t, s, (row + 1) * nq, (row + 1) * nv, maxSpeed);
@@ -205,6 +212,16 @@ public final class Rollout {
                 throw new SimulationDivergedException(frame, substep, "v", i, x);
             }
         }
+    }
+
+    /** Keeps every substep's tape values during gradient runs (memory maxFrames·substeps·slots doubles). */
+    void enableValueCache() {
+        valueCache = new double[maxFrames * substeps * sim.tape().slotCount()];
+    }
+
+    /** The value cache, or null. */
+    double[] valueCache() {
+        return valueCache;
     }
 
     /** State at the end of frame t of the last run. */

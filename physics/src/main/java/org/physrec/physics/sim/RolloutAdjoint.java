@@ -11,7 +11,9 @@ import org.physrec.physics.tape.TapeState;
  * Exact gradient of a rollout loss by reverse mode: a forward rollout stores the state of
  * every substep; the reverse sweep replays each substep's tape from its stored state and
  * propagates the adjoint (λ_q, λ_v) backwards, adding λ_u into the frame's control gradient.
- * Memory is linear in the horizon; one instance per thread; no allocation per substep.
+ * Memory is linear in the horizon; one instance per thread; no allocation per substep. When
+ * every substep's tape values fit in {@link #VALUE_CACHE_BYTES}, the forward pass keeps them
+ * and the reverse sweep skips the replay.
  */
 public final class RolloutAdjoint implements RolloutGradient {
     private final Rollout rollout;
@@ -21,8 +23,23 @@ public final class RolloutAdjoint implements RolloutGradient {
     private final double[] lq;
     private final double[] lv;
 
+    /** Memory budget for keeping all substep values (bytes). */
+    public static final long VALUE_CACHE_BYTES = 64L << 20;
+
+    /** Keeps substep values when they fit in {@link #VALUE_CACHE_BYTES}. */
     public RolloutAdjoint(Simulator sim, int maxFrames) {
+        this(sim, maxFrames, 8L * maxFrames * sim.settings().substeps() * sim.tape().slotCount() <= VALUE_CACHE_BYTES);
+    }
+
+    /**
+     * @param cacheValues true: keep every substep's tape values (8·maxFrames·substeps·slots bytes)
+     *                    instead of replaying each substep in the reverse sweep
+     */
+    public RolloutAdjoint(Simulator sim, int maxFrames, boolean cacheValues) {
         this.rollout = new Rollout(sim, maxFrames);
+        if (cacheValues) {
+            rollout.enableValueCache();
+        }
         this.sim = sim;
         this.model = sim.model();
         this.state = sim.newState();
@@ -80,6 +97,8 @@ public final class RolloutAdjoint implements RolloutGradient {
         int inQ = sim.inQ();
         int inV = sim.inV();
         int inU = sim.inU();
+        double[] cache = rollout.valueCache();
+        int slots = tape.slotCount();
         for (int t = frames - 1; t >= 0; t--) {
             for (int i = 0; i < nq; i++) {
                 lq[i] += rollout.gqFrame[t * nq + i];
@@ -89,8 +108,13 @@ public final class RolloutAdjoint implements RolloutGradient {
             }
             for (int s = sub - 1; s >= 0; s--) {
                 int row = t * sub + s;
-                sim.load(state, rollout.qTraj, row * nq, rollout.vTraj, row * nv, controls, t * nc, reference, t * nq);
-                tape.forward(state);
+                if (cache != null) {
+                    System.arraycopy(cache, row * slots, state.values(), 0, slots);
+                } else {
+                    sim.load(state, rollout.qTraj, row * nq, rollout.vTraj, row * nv, controls, t * nc, reference,
+                            t * nq);
+                    tape.forward(state);
+                }
                 tape.seed(state, 0, lq, 0, nq, true);
                 tape.seed(state, nq, lv, 0, nv, false);
                 tape.reverse(state);

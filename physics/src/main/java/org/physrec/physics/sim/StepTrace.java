@@ -70,12 +70,17 @@ final class StepTrace {
             int g = t.div(pen, t.add(pen, gate));
             int raw = t.sub(t.mul(k, pen), t.mul(t.mul(damp, vn), g));
             // raw·σ(raw/e): ≈ max(0, raw), exactly 0 for a sphere off the ground (raw ≈ 0)
-            int slope = t.sigmoid(raw, c.forceSmoothing());
-            int f = t.mul(raw, slope);
+            int f = t.mul(raw, t.sigmoid(raw, c.forceSmoothing()));
             int[] vt = d.sub3(vp, new int[] {t.mul(vn, n[0]), t.mul(vn, n[1]), t.mul(vn, n[2])});
             int speed = t.sqrt(t.add(d.dot3(vt, vt), eps2));
             int ft = t.neg(t.div(t.mul(mu, f), speed));
-            int[] force = d.add3(new int[] {t.mul(f, n[0]), t.mul(f, n[1]), t.mul(f, n[2])},
+            // implicit terms at the contact point: stiffness K_n = S'·k·P' and damping D_n = S'·d·g (normal),
+            // D_t = μ f / speed (tangential); backward Euler adds -h·K_n·v_n to the force and
+            // Jᵀ(h·D + h²·K)J to the mass matrix
+            int slope = t.sigmoid(raw, c.forceSmoothing());
+            int stiff = t.mul(slope, t.mul(k, t.sigmoid(depth, c.smoothing())));
+            int fn = t.sub(f, t.mul(t.constant(h), t.mul(stiff, vn)));
+            int[] force = d.add3(new int[] {t.mul(fn, n[0]), t.mul(fn, n[1]), t.mul(fn, n[2])},
                     new int[] {t.mul(ft, vt[0]), t.mul(ft, vt[1]), t.mul(ft, vt[2])});
             int[] moment = d.cross3(p, force);
             int[] w = {moment[0], moment[1], moment[2], force[0], force[1], force[2]};
@@ -87,9 +92,7 @@ final class StepTrace {
                 }
             }
             forces[i] = f;
-            // implicit terms at the contact point: normal h·S'·(d·g + h·k·P'), tangential h·μ f / speed
-            int normal = t.mul(t.constant(h), t.mul(slope, t.add(t.mul(damp, g),
-                    t.mul(t.constant(h * c.stiffness()), t.sigmoid(depth, c.smoothing())))));
+            int normal = t.mul(t.constant(h), t.add(t.mul(slope, t.mul(damp, g)), t.mul(t.constant(h), stiff)));
             int tangential = t.mul(t.constant(h), t.div(t.mul(mu, f), speed));
             int extra = t.sub(normal, tangential);
             int[] dm = {
@@ -135,6 +138,8 @@ final class StepTrace {
                 act = t.add(act, t.sub(t.mul(t.constant(s.pdKp()[j]), error[j]),
                         t.mul(t.constant(s.pdKd()[j]), v[dof])));
                 implicitDiag += h * s.pdKd()[j] + h * h * s.pdKp()[j];
+                // backward Euler on the PD spring: kp·(e − h·v⁺) gives −h·kp·v here and h²·kp above
+                act = t.sub(act, t.mul(t.constant(h * s.pdKp()[j]), v[dof]));
             }
             diagonal[dof] = t.constant(implicitDiag);
             double lim = m.torqueLimit(j);
@@ -149,7 +154,9 @@ final class StepTrace {
             }
             if (angle != null && Double.isFinite(m.lowerLimit(j))) {
                 total = t.add(total, limitTorque(angle[j], v[dof], m.lowerLimit(j), m.upperLimit(j)));
-                diagonal[dof] = t.add(diagonal[dof], limitImplicit(angle[j], m.lowerLimit(j), m.upperLimit(j)));
+                int[] implicitLimit = limitImplicit(angle[j], m.lowerLimit(j), m.upperLimit(j));
+                total = t.sub(total, t.mul(t.mul(t.constant(h), implicitLimit[1]), v[dof]));
+                diagonal[dof] = t.add(diagonal[dof], implicitLimit[0]);
             }
             tau[dof] = total;
         }
@@ -168,8 +175,11 @@ final class StepTrace {
         return t.sub(spring, t.mul(t.mul(t.constant(s.limitDamping()), vel), active));
     }
 
-    /** h·d·gate + h²·k·(P'(lo − x) + P'(x − hi)): the limit's damping and stiffness, taken implicitly. */
-    private int limitImplicit(int x, double lo, double hi) {
+    /**
+     * The limit's damping and stiffness taken implicitly: returns {h·d·gate + h²·K, K} with
+     * K = k·(P'(lo − x) + P'(x − hi)); the caller also adds −h·K·v to the torque.
+     */
+    private int[] limitImplicit(int x, double lo, double hi) {
         double e = s.limitSmoothing();
         double h = s.dt();
         int below = t.softplus(t.sub(t.constant(lo), x), e);
@@ -177,8 +187,9 @@ final class StepTrace {
         int gate = t.constant(e);
         int active = t.add(t.div(below, t.add(below, gate)), t.div(above, t.add(above, gate)));
         int slope = t.add(t.sigmoid(t.sub(t.constant(lo), x), e), t.sigmoid(t.sub(x, t.constant(hi)), e));
-        return t.add(t.mul(t.constant(h * s.limitDamping()), active),
-                t.mul(t.constant(h * h * s.limitStiffness()), slope));
+        int stiffness = t.mul(t.constant(s.limitStiffness()), slope);
+        return new int[] {t.add(t.mul(t.constant(h * s.limitDamping()), active), t.mul(t.constant(h * h), stiffness)),
+            stiffness};
     }
 
     /**

@@ -22,6 +22,12 @@ final class Op {
     static final int SQR = 12;
     /** Logistic 1/(1 + exp(-a/b)), the derivative of {@link #SOFTPLUS}. */
     static final int SIGMOID = 13;
+    /** a·b + c (fused at compile time from a single-use product). */
+    static final int FMA = 14;
+    /** c − a·b. */
+    static final int FNMA = 15;
+    /** a·b − c. */
+    static final int FMS = 16;
 
     private Op() {
     }

@@ -261,7 +261,57 @@ public final class Tracer {
                 live[argB[s]] = true;
             }
         }
-        // layout: inputs, then live constants, then live operations in recording order
+        // fuse single-use products into the sum or difference that consumes them
+        int[] op = Arrays.copyOf(kind, size);
+        int[] fa = Arrays.copyOf(argA, size);
+        int[] fb = Arrays.copyOf(argB, size);
+        int[] fc = new int[size];
+        Arrays.fill(fc, -1);
+        int[] uses = new int[size];
+        for (int s = 0; s < size; s++) {
+            if (live[s] && kind[s] >= 0) {
+                uses[argA[s]]++;
+                if (argB[s] >= 0) {
+                    uses[argB[s]]++;
+                }
+            }
+        }
+        for (int i = 0; i < outputCount; i++) {
+            uses[outputs[i]]++;
+        }
+        for (int s = 0; s < size; s++) {
+            if (!live[s] || (op[s] != Op.ADD && op[s] != Op.SUB)) {
+                continue;
+            }
+            int x = fa[s];
+            int y = fb[s];
+            boolean mx = op[x] == Op.MUL && uses[x] == 1;
+            boolean my = op[y] == Op.MUL && uses[y] == 1 && y != x;
+            int product;
+            int other;
+            int fused;
+            if (op[s] == Op.ADD && (mx || my)) {
+                product = mx ? x : y;
+                other = mx ? y : x;
+                fused = Op.FMA;
+            } else if (op[s] == Op.SUB && my) {
+                product = y;
+                other = x;
+                fused = Op.FNMA;
+            } else if (op[s] == Op.SUB && mx) {
+                product = x;
+                other = y;
+                fused = Op.FMS;
+            } else {
+                continue;
+            }
+            op[s] = fused;
+            fa[s] = fa[product];
+            fb[s] = fb[product];
+            fc[s] = other;
+            live[product] = false;
+        }
+        // layout: inputs, then live constants, then live operations
         int[] map = new int[size];
         Arrays.fill(map, -1);
         int next = 0;
@@ -284,30 +334,108 @@ public final class Tracer {
                 consts[map[s] - inputs] = constValue[s];
             }
         }
+        // schedule: repeatedly emit every ready operation of the most common ready opcode, so the
+        // tape runs as long same-opcode loops (few unpredictable branches) in dependency order
         int opCount = 0;
+        int[] opIndex = new int[size];
         for (int s = 0; s < size; s++) {
-            if (kind[s] >= 0 && live[s]) {
-                opCount++;
+            if (op[s] >= 0 && live[s]) {
+                opIndex[s] = opCount++;
             }
         }
-        int[] code = new int[opCount];
+        int[] slotOf = new int[opCount];
+        int[] pending = new int[opCount];
+        int[] consumerCount = new int[opCount + 1];
+        for (int s = 0; s < size; s++) {
+            if (op[s] >= 0 && live[s]) {
+                slotOf[opIndex[s]] = s;
+                for (int arg : new int[] {fa[s], fb[s], fc[s]}) {
+                    if (arg >= 0 && op[arg] >= 0) {
+                        pending[opIndex[s]]++;
+                        consumerCount[opIndex[arg] + 1]++;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < opCount; k++) {
+            consumerCount[k + 1] += consumerCount[k];
+        }
+        int[] consumers = new int[consumerCount[opCount]];
+        int[] fill = consumerCount.clone();
+        for (int k = 0; k < opCount; k++) {
+            int s = slotOf[k];
+            for (int arg : new int[] {fa[s], fb[s], fc[s]}) {
+                if (arg >= 0 && op[arg] >= 0) {
+                    consumers[fill[opIndex[arg]]++] = k;
+                }
+            }
+        }
+        int kinds = 32;
+        int[][] ready = new int[kinds][16];
+        int[] readyCount = new int[kinds];
+        for (int k = 0; k < opCount; k++) {
+            if (pending[k] == 0) {
+                int code = op[slotOf[k]];
+                ready[code] = push(ready[code], readyCount[code]++, k);
+            }
+        }
+        int[] order = new int[opCount];
+        int[] runStarts = new int[opCount + 1];
+        int[] runOps = new int[opCount];
+        int emitted = 0;
+        int runs = 0;
+        while (emitted < opCount) {
+            int best = -1;
+            for (int code = 0; code < kinds; code++) {
+                if (readyCount[code] > 0 && (best < 0 || readyCount[code] > readyCount[best])) {
+                    best = code;
+                }
+            }
+            int n = readyCount[best];
+            int[] batch = Arrays.copyOf(ready[best], n);
+            readyCount[best] = 0;
+            Arrays.sort(batch);
+            runStarts[runs] = emitted;
+            runOps[runs++] = best;
+            for (int k : batch) {
+                order[emitted++] = k;
+            }
+            for (int k : batch) {
+                for (int c = consumerCount[k]; c < consumerCount[k + 1]; c++) {
+                    int d = consumers[c];
+                    if (--pending[d] == 0) {
+                        int code = op[slotOf[d]];
+                        ready[code] = push(ready[code], readyCount[code]++, d);
+                    }
+                }
+            }
+        }
+        runStarts[runs] = emitted;
         int[] a = new int[opCount];
         int[] b = new int[opCount];
-        int k = 0;
-        for (int s = 0; s < size; s++) {
-            if (kind[s] >= 0 && live[s]) {
-                map[s] = next++;
-                code[k] = kind[s];
-                a[k] = map[argA[s]];
-                b[k] = argB[s] >= 0 ? map[argB[s]] : 0;
-                k++;
-            }
+        int[] c = new int[opCount];
+        for (int pos = 0; pos < opCount; pos++) {
+            map[slotOf[order[pos]]] = next + pos;
+        }
+        for (int pos = 0; pos < opCount; pos++) {
+            int s = slotOf[order[pos]];
+            a[pos] = map[fa[s]];
+            b[pos] = fb[s] >= 0 ? map[fb[s]] : 0;
+            c[pos] = fc[s] >= 0 ? map[fc[s]] : 0;
         }
         int[] out = new int[outputCount];
         for (int i = 0; i < outputCount; i++) {
             out[i] = map[outputs[i]];
         }
-        return new Tape(inputs, consts, code, a, b, out);
+        return new Tape(inputs, consts, a, b, c, out, Arrays.copyOf(runStarts, runs + 1), Arrays.copyOf(runOps, runs));
+    }
+
+    private static int[] push(int[] list, int n, int x) {
+        if (n == list.length) {
+            list = Arrays.copyOf(list, 2 * n);
+        }
+        list[n] = x;
+        return list;
     }
 
     private int emit(int op, int a, int b) {

@@ -1,0 +1,161 @@
+package org.physrec.app.physics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.physrec.app.cli.Main;
+import org.physrec.app.export.Trajectory;
+import org.physrec.app.export.TrajectoryJson;
+import org.physrec.physics.Kinematics;
+import org.physrec.physics.Model;
+import org.physrec.physics.State;
+import org.physrec.physics.bullet.BulletSettings;
+import org.physrec.physics.character.CharacterBuilder;
+import org.physrec.physics.character.H36m;
+import org.physrec.physics.sim.Rollout;
+import org.physrec.physics.sim.SimSettings;
+import org.physrec.physics.sim.Simulator;
+import picocli.CommandLine;
+
+/** The replay's input contract, its self-consistency on a trajectory our engine produced, and the CLI. */
+class TrajectoryReplayTest {
+    private static final int FRAMES = 6;
+
+    @TempDir
+    Path dir;
+
+    /** Writes a trajectory simulated by our engine (standing start, small random torques). */
+    private Path simulatedTrajectory(boolean physicsBlock) throws IOException {
+        Model m = CharacterBuilder.standard();
+        Simulator sim = new Simulator(m, SimSettings.DEFAULTS);
+        Rollout rollout = new Rollout(sim, FRAMES - 1);
+        State x0 = StandingStart.of(m);
+        Random rng = new Random(4);
+        double[] torques = new double[FRAMES * m.nu()];
+        for (int i = 0; i < (FRAMES - 1) * m.nu(); i++) {
+            torques[i] = 3 * rng.nextGaussian();
+        }
+        rollout.run(x0, java.util.Arrays.copyOf(torques, (FRAMES - 1) * m.nu()), null, FRAMES - 1, null);
+        int kp = 3 * m.keypointCount();
+        double[] q = new double[FRAMES * m.nq()];
+        double[] joints = new double[FRAMES * kp];
+        double[] k = new double[kp];
+        State s = x0.copy();
+        for (int t = 0; t < FRAMES; t++) {
+            if (t > 0) {
+                rollout.frameState(t - 1, s);
+            }
+            System.arraycopy(s.q, 0, q, t * m.nq(), m.nq());
+            Kinematics.keypoints(m, m.newWorkspace(), s.q, k);
+            for (int i = 0; i < kp; i++) {
+                joints[t * kp + i] = 1000 * k[i];
+            }
+        }
+        List<String> coords = new ArrayList<>();
+        for (int i = 0; i < m.nq(); i++) {
+            coords.add("q" + i);
+        }
+        List<String> dofs = new ArrayList<>();
+        for (int i = 0; i < m.nu(); i++) {
+            dofs.add("u" + i);
+        }
+        Trajectory t = new Trajectory(25, FRAMES, List.of(H36m.JOINTS), joints, coords, q, dofs, torques, List.of(),
+                new double[0], List.of());
+        Path file = dir.resolve("trajectory.json");
+        TrajectoryJson.write(file, t);
+        if (physicsBlock) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = (ObjectNode) mapper.readTree(file.toFile());
+            ObjectNode p = root.putObject("physics");
+            p.put("substeps", SimSettings.DEFAULTS.substeps());
+            p.put("total_mass_kg", 70.0);
+            ArrayNode bones = p.putArray("bone_lengths_m");
+            for (double b : H36m.meanBoneLengths()) {
+                bones.add(b);
+            }
+            ArrayNode v0 = p.putArray("v0");
+            for (double x : x0.v) {
+                v0.add(x);
+            }
+            mapper.writeValue(file.toFile(), root);
+        }
+        return file;
+    }
+
+    @Test
+    void oursReplaysItsOwnTrajectoryExactlyAndJbulletStaysFinite() throws IOException {
+        ReplayInput in = ReplayInput.read(simulatedTrajectory(true), 99, 99);
+        assertEquals(SimSettings.DEFAULTS.substeps(), in.substeps());
+        TrajectoryReplay.Deviation ours = TrajectoryReplay.ours(in, SimSettings.DEFAULTS);
+        assertNull(ours.failure());
+        assertTrue(ours.maxMm() < 1e-6, "our replay of our own trajectory: " + ours.maxMm() + " mm");
+        TrajectoryReplay.Deviation bullet = TrajectoryReplay.bullet(in, BulletSettings.DEFAULTS);
+        assertEquals(0, bullet.maxErrorMm()[0], 1e-3, "frame 0 is the shared initial state");
+        // jbullet has no joint damping or soft limits and only approximates armature, so under these random
+        // torques it drifts by about a decimetre within 0.2 s (docs/PHYSICS.md); here: finite, no gross divergence
+        assertTrue(Double.isFinite(bullet.maxMm()) && bullet.maxMm() < 300,
+                "jbullet over 0.2 s from a standing start: " + bullet.maxMm() + " mm");
+        assertTrue(bullet.maxErrorMm()[1] > 0 && bullet.maxErrorMm()[1] < bullet.maxErrorMm()[FRAMES - 1],
+                "drift grows over the frames");
+    }
+
+    @Test
+    void fallsBackToBonesFromTheJointsAndFiniteDifferenceVelocity() throws IOException {
+        ReplayInput in = ReplayInput.read(simulatedTrajectory(false), 7, 65);
+        assertEquals(7, in.substeps());
+        assertEquals(65, in.totalMass());
+        double[] mean = H36m.meanBoneLengths();
+        for (int b = 0; b < mean.length; b++) {
+            assertEquals(mean[b], in.boneLengths()[b], 1e-9, "bone " + b);
+        }
+    }
+
+    @Test
+    void badInputNamesFileAndField() throws IOException {
+        Path file = simulatedTrajectory(true);
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = (ObjectNode) mapper.readTree(file.toFile());
+        ((ObjectNode) root.get("physics")).putArray("v0").add(1.0);
+        Path bad = dir.resolve("bad.json");
+        mapper.writeValue(bad.toFile(), root);
+        IOException e = assertThrows(IOException.class, () -> ReplayInput.read(bad, 10, 70));
+        assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("physics.v0"), e.getMessage());
+    }
+
+    @Test
+    void commandWritesPerFrameErrors() throws IOException {
+        Path file = simulatedTrajectory(true);
+        Path out = dir.resolve("replay.json");
+        CommandLine cl = Main.commandLine();
+        StringWriter text = new StringWriter();
+        cl.setOut(new PrintWriter(text));
+        int code = cl.execute("physics", "replay", file.toString(), "--json", out.toString());
+        assertEquals(0, code, text.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertEquals(FRAMES, json.path("engines").path("jbullet").path("max_error_mm_per_frame").size());
+        assertTrue(json.path("engines").path("ours").path("max_mm").asDouble() < 1e-6);
+        assertTrue(text.toString().contains("jbullet: max"), text.toString());
+        CommandLine bad = Main.commandLine();
+        StringWriter err = new StringWriter();
+        bad.setErr(new PrintWriter(err));
+        assertEquals(2, bad.execute("physics", "replay", file.toString(), "--engine", "nope"));
+        assertTrue(err.toString().contains("--engine"), err.toString());
+        assertTrue(Files.exists(out));
+    }
+}
