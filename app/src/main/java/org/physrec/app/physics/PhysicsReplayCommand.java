@@ -33,10 +33,12 @@ public final class PhysicsReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJECTORY", description = "physrec trajectory JSON.")
     Path input;
 
-    @Option(names = "--substeps", description = "Substeps per frame when the file has none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--substeps",
+            description = "Substeps per frame when the file has none (default: ${DEFAULT-VALUE}).")
     int substeps = SimSettings.DEFAULTS.substeps();
 
-    @Option(names = "--mass", paramLabel = "KG", description = "Body mass when the file has none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mass", paramLabel = "KG",
+            description = "Body mass when the file has none (default: ${DEFAULT-VALUE}).")
     double mass = 70;
 
     @Option(names = "--engine", description = "Engines to run: jbullet, ours or both (default: ${DEFAULT-VALUE}).")
@@ -51,8 +53,8 @@ public final class PhysicsReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!List.of("jbullet", "ours", "both").contains(engine)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--engine: expected jbullet, ours or both, got "
-                    + engine);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--engine: expected jbullet, ours or both, got " + engine);
         }
         if (substeps < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--substeps: must be >= 1, got " + substeps);

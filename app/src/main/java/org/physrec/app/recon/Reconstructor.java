@@ -73,11 +73,15 @@ public final class Reconstructor {
         System.arraycopy(ref.v(), 0, v, 0, nv);
         // controls of interval t (frame t to t+1); initially the reference's inverse-dynamics torques
         // (clamped to the limits) and no residual wrench; the simulator adds PD feedback
+        // plus kd·v_ref, which cancels the PD damping on the reference (the simulator damps v, not v − v_ref)
         double[] tauMax = ReconstructionObjective.torqueScale(model);
+        double[] kd = PhysicsSimulation.gains(model, settings)[1];
         double[] controlsAll = new double[frames * nc];
         for (int t = 0; t < frames; t++) {
+            int next = Math.min(frames - 1, t + 1);
             for (int i = 0; i < nu; i++) {
-                double tau = ref.tau()[t * nv + model.actuatedStart() + i];
+                int dof = model.actuatedStart() + i;
+                double tau = ref.tau()[t * nv + dof] + kd[i] * ref.v()[next * nv + dof];
                 controlsAll[t * nc + i] = Math.max(-tauMax[i], Math.min(tauMax[i], tau));
             }
         }

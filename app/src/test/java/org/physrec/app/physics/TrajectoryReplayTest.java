@@ -107,9 +107,9 @@ class TrajectoryReplayTest {
         assertTrue(ours.maxMm() < 1e-6, "our replay of our own trajectory: " + ours.maxMm() + " mm");
         TrajectoryReplay.Deviation bullet = TrajectoryReplay.bullet(in, BulletSettings.DEFAULTS);
         assertEquals(0, bullet.maxErrorMm()[0], 1e-3, "frame 0 is the shared initial state");
-        // jbullet has no armature, joint damping or soft limits, so under these random torques it drifts
-        // by decimetres within 0.2 s (docs/PHYSICS.md); here only: finite, no blow-up, monotone start
-        assertTrue(Double.isFinite(bullet.maxMm()) && bullet.maxMm() < 1000,
+        // jbullet has no joint damping or soft limits and only approximates armature, so under these random
+        // torques it drifts by about a decimetre within 0.2 s (docs/PHYSICS.md); here: finite, no gross divergence
+        assertTrue(Double.isFinite(bullet.maxMm()) && bullet.maxMm() < 300,
                 "jbullet over 0.2 s from a standing start: " + bullet.maxMm() + " mm");
         assertTrue(bullet.maxErrorMm()[1] > 0 && bullet.maxErrorMm()[1] < bullet.maxErrorMm()[FRAMES - 1],
                 "drift grows over the frames");

@@ -24,6 +24,34 @@ public final class Simulator {
     private final int inRef;
     private final int outForces;
 
+    private Simulator(Simulator other, Tape tape) {
+        this.model = other.model;
+        this.settings = other.settings;
+        this.tape = tape;
+        this.nc = other.nc;
+        this.inQ = other.inQ;
+        this.inV = other.inV;
+        this.inU = other.inU;
+        this.inRef = other.inRef;
+        this.outForces = other.outForces;
+    }
+
+    /**
+     * The same simulator replayed by generated straight-line Java instead of the tape
+     * interpreter: bit-identical results, about 2× faster forward and 1.2× faster reverse per
+     * substep, at a one-off in-memory compilation (seconds to tens of seconds on a loaded
+     * machine). Unchanged if the runtime has no Java compiler.
+     */
+    public Simulator withGeneratedCode() {
+        Tape g = tape.withGeneratedCode();
+        return g == tape ? this : new Simulator(this, g);
+    }
+
+    /** True when substeps run generated code. */
+    public boolean isGenerated() {
+        return tape.isGenerated();
+    }
+
     public Simulator(Model model, SimSettings settings) {
         if (settings.pdKp() != null && settings.pdKp().length != model.nu()) {
             throw new IllegalArgumentException("settings.pdKp: expected " + model.nu() + " gains, got "

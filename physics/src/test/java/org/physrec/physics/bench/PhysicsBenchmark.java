@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,6 +38,9 @@ import org.physrec.physics.tape.TapeState;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx1g"})
 public class PhysicsBenchmark {
+    /** true: the substep tape runs as generated Java ({@link Simulator#withGeneratedCode()}). */
+    @Param({"false"})
+    public boolean generated;
     private Model model;
     private Workspace ws;
     private double[] q;
@@ -85,6 +89,9 @@ public class PhysicsBenchmark {
         java.util.Arrays.fill(kp, 1000);
         java.util.Arrays.fill(kd, 100);
         sim = new Simulator(model, SimSettings.DEFAULTS.withPd(kp, kd));
+        if (generated) {
+            sim = sim.withGeneratedCode();
+        }
         step = sim.newState();
         stance = stance(model, 0.05);
         qs = stance.q.clone();

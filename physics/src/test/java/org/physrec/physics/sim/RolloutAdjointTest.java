@@ -176,6 +176,32 @@ class RolloutAdjointTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(gq[0], gq[1]);
     }
 
+    @Test
+    void generatedCodeIsBitIdenticalToTheInterpreter() {
+        Model m = TestModels.twoLink();
+        Simulator sim = new Simulator(m, SimSettings.DEFAULTS.withContact(ContactSettings.NONE).withSubsteps(4)
+                .withPd(new double[] {20, 10}, new double[] {1, 0.5}));
+        Simulator gen = sim.withGeneratedCode();
+        org.junit.jupiter.api.Assumptions.assumeTrue(gen.isGenerated(), "no Java compiler in this runtime");
+        int frames = 6;
+        Random rng = new Random(22);
+        double[] u = TestModels.gaussian(rng, frames * sim.controlDim(), 3);
+        double[] ref = reference(m, sim, frames, rng);
+        FrameLoss loss = TestLosses.tracking(m, frames, sim.controlDim(), 22);
+        State x0 = randomState(m, 22, 0.7, 1);
+        double[][] g = new double[2][u.length];
+        double[][] gv = new double[2][m.nv()];
+        double[] value = new double[2];
+        Simulator[] sims = {sim, gen};
+        for (int c = 0; c < 2; c++) {
+            value[c] = new RolloutAdjoint(sims[c], frames, c == 0).valueAndGradient(x0, u, ref, frames, loss, g[c],
+                    null, gv[c]);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(value[0], value[1]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(g[0], g[1]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(gv[0], gv[1]);
+    }
+
     /** 2 s: standing with PD towards a pose near the start (contact), and free flight (no contact). */
     @Test
     void characterFiftyFramesDirectional() {
