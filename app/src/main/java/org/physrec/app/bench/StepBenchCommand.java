@@ -41,10 +41,10 @@ public final class StepBenchCommand implements Callable<Integer> {
     String function = "rosenbrock";
 
     @Option(names = "--warmup-ms", description = "Warm-up per (optimizer, N) in ms (default: ${DEFAULT-VALUE}).")
-    long warmupMillis = 300;
+    long warmupMillis = 1000;
 
     @Option(names = "--measure-ms", description = "Measurement per (optimizer, N) in ms (default: ${DEFAULT-VALUE}).")
-    long measureMillis = 700;
+    long measureMillis = 1000;
 
     @Option(names = "--seed", description = "Seed of the start points (default: ${DEFAULT-VALUE}).")
     long seed = 0;

@@ -2,6 +2,7 @@ package org.physrec.app.cli;
 
 import org.physrec.app.bench.FunctionsBenchCommand;
 import org.physrec.app.bench.StepBenchCommand;
+import org.physrec.app.bench.recon.ReconOptimizersBenchCommand;
 import org.physrec.app.physics.PhysicsBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: optimizers on test functions, step times, physics, reconstruction.",
         subcommands = {FunctionsBenchCommand.class, StepBenchCommand.class,
-                PhysicsBenchCommand.class})
+                PhysicsBenchCommand.class, ReconOptimizersBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             org.physrec.app.physics.PhysicsCommand.class,
             org.physrec.app.train.TrainCommand.class,
+            org.physrec.app.train.physics.PhysicsTrainCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

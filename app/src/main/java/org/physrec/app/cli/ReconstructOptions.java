@@ -12,7 +12,7 @@ public final class ReconstructOptions {
             + "optimus:functions, adafac_mlp:functions or a checkpoint .json")
     String optimizer;
 
-    @Option(names = "--iterations", description = "optimizer iterations per window (default 60)")
+    @Option(names = "--iterations", description = "optimizer iterations per window (default 30)")
     Integer iterations;
 
     @Option(names = "--window", description = "frames per optimization window (default 8)")

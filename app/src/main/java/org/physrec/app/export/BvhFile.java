@@ -14,6 +14,7 @@ import java.util.Locale;
  * kinematics. Channels are "Xposition", "Yposition", "Zposition", "Xrotation", "Yrotation",
  * "Zrotation" in any order; rotations compose in the listed order (R = R1 R2 R3), angles in degrees.
  * A joint's world position is parent position + parent world rotation * (offset + position channels).
+ * Arrays are copied on construction; accessors return the internal arrays, which must not be modified.
  *
  * @param names        N joint names, parents before children (file order)
  * @param parents      (N) parent index, -1 for the root
@@ -50,6 +51,10 @@ public record BvhFile(List<String> names, int[] parents, double[] offsets, List<
         }
         names = List.copyOf(names);
         channels = channels.stream().map(List::copyOf).toList();
+        parents = parents.clone();
+        offsets = offsets.clone();
+        endSites = endSites.clone();
+        motion = motion.clone();
     }
 
     /** Total channels per frame. */

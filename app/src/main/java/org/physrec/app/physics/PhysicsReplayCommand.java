@@ -33,10 +33,12 @@ public final class PhysicsReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJECTORY", description = "physrec trajectory JSON.")
     Path input;
 
-    @Option(names = "--substeps", description = "Substeps per frame when the file has none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--substeps",
+            description = "Substeps per frame when the file has none (default: ${DEFAULT-VALUE}).")
     int substeps = SimSettings.DEFAULTS.substeps();
 
-    @Option(names = "--mass", paramLabel = "KG", description = "Body mass when the file has none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mass", paramLabel = "KG",
+            description = "Body mass when the file has none (default: ${DEFAULT-VALUE}).")
     double mass = 70;
 
     @Option(names = "--engine", description = "Engines to run: jbullet, ours or both (default: ${DEFAULT-VALUE}).")
@@ -51,16 +53,16 @@ public final class PhysicsReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!List.of("jbullet", "ours", "both").contains(engine)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--engine: expected jbullet, ours or both, got "
-                    + engine);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--engine: expected jbullet, ours or both, got " + engine);
         }
         if (substeps < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--substeps: must be >= 1, got " + substeps);
         }
         ReplayInput in = ReplayInput.read(input, substeps, mass);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s: %d frames at %.1f fps, %d substeps, %.1f kg, ground z = %.3f m%n", input,
-                in.frames(), in.fps(), in.substeps(), in.totalMass(), in.groundZ());
+        out.printf(Locale.ROOT, "%s: %d frames at %.1f fps, %d substeps, %.1f kg, floor at z = %.1f mm (%s)%n", input,
+                in.frames(), in.fps(), in.substeps(), in.totalMass(), in.groundZmm(), in.groundSource());
         java.util.List<TrajectoryReplay.Deviation> results = new java.util.ArrayList<>();
         if (!engine.equals("ours")) {
             results.add(TrajectoryReplay.bullet(in, BulletSettings.DEFAULTS.withJointLimits(jointLimits)));
@@ -100,7 +102,8 @@ public final class PhysicsReplayCommand implements Callable<Integer> {
         root.put("fps", in.fps());
         root.put("substeps", in.substeps());
         root.put("total_mass_kg", in.totalMass());
-        root.put("ground_z_m", in.groundZ());
+        root.put("ground_z_mm", in.groundZmm());
+        root.put("ground_source", in.groundSource());
         ArrayNode bones = root.putArray("bone_lengths_m");
         for (double b : in.boneLengths()) {
             bones.add(b);

@@ -53,18 +53,18 @@ public final class TrajectoryReplay {
         }
     }
 
-    /** jbullet with ground contact at the input's ground height. */
+    /** jbullet with ground contact (the physics frame's floor, z = 0). */
     public static Deviation bullet(ReplayInput in, BulletSettings settings) {
-        BulletRollout.Result r = BulletRollout.run(in.model(), settings.withGroundHeight(in.groundZ()), in.q0(),
+        BulletRollout.Result r = BulletRollout.run(in.model(), settings.withGroundHeight(0), in.q0(),
                 in.v0(), in.drivingTorques(), in.fps(), in.substeps());
         return compare("jbullet", in, r.keypoints(), null);
     }
 
-    /** Our engine with its settings (contact plane moved to the input's ground height). */
+    /** Our engine with its settings (the floor of the physics frame, z = 0). */
     public static Deviation ours(ReplayInput in, SimSettings settings) {
         Model m = in.model();
         SimSettings s = settings.withFps(in.fps()).withSubsteps(in.substeps())
-                .withContact(settings.contact().withGround(new double[] {0, 0, 1}, in.groundZ()));
+                .withContact(settings.contact().withGround(new double[] {0, 0, 1}, 0));
         Simulator sim = new Simulator(m, s);
         int frames = in.frames() - 1;
         int kp = 3 * m.keypointCount();

@@ -23,7 +23,7 @@ public record ReconstructionSettings(double fps, int window, int overlap, String
                                      InverseKinematics.Settings ik, double kp, double kd, int substeps,
                                      int threads) {
 
-    public static final ReconstructionSettings DEFAULTS = new ReconstructionSettings(25, 8, 2, "lbfgs", 60, 70,
+    public static final ReconstructionSettings DEFAULTS = new ReconstructionSettings(25, 8, 2, "lbfgs", 30, 70,
             Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 300, 30, 10, 1);
 
     public ReconstructionSettings {

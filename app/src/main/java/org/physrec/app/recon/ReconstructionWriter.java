@@ -90,7 +90,9 @@ public final class ReconstructionWriter {
         TrajectoryCsv.writeLosses(dir.resolve("losses.csv"), t.windowLosses());
         H36mBvh.fromJoints(r.fps(), r.jointsMm(), r.frames()).write(dir.resolve("motion.bvh"), 3);
         Plots.lossCurves(dir.resolve("loss_curves.png"), t.windowLosses());
-        Plots.contactForces(dir.resolve("contact_forces.png"), t);
+        if (!t.contactNames().isEmpty()) {
+            Plots.contactForces(dir.resolve("contact_forces.png"), t);
+        }
         if (metrics != null) {
             ResultTables.writeSequenceJson(dir.resolve("metrics.json"), metrics.reconstruction(), List.of(H36m.JOINTS));
             ResultTables.writeSequenceJson(dir.resolve("metrics_kinematic_input.json"), metrics.kinematic(),

@@ -57,6 +57,25 @@ public final class Reconstructor {
         timer.start("ik");
         double[] qRef = new double[frames * nq];
         new InverseKinematics(model, settings.ik()).fitSequence(in.ikTargets(), null, obs, qRef);
+        double ground = in.groundZmm();
+        if (in.groundEstimated()) {
+            // re-estimate the floor from the reference, whose feet the 2D keypoints have corrected,
+            // and shift the physics frame (targets and reference) rigidly: the fit stays the same
+            double[] mm = keypointsMm(model, qRef, frames, obs.frame());
+            double refined = GroundPlane.estimate(mm, kp, ReconstructionInput.FEET,
+                    70 * SubjectFit.scale(in.boneLengths()), 10);
+            double dz = (refined - ground) / 1000;
+            double[] targets = obs.targets3d().clone();
+            for (int i = 2; i < targets.length; i += 3) {
+                targets[i] -= dz;
+            }
+            for (int t = 0; t < frames; t++) {
+                qRef[t * nq + 2] -= dz;
+            }
+            obs = new Observations(frames, kp, obs.fps(), new SceneFrame(refined), targets, obs.cameras(),
+                    obs.pixels(), obs.confidences());
+            ground = refined;
+        }
         ReferenceMotion ref = ReferenceMotion.of(model, qRef, obs.fps());
         double[] referenceMm = keypointsMm(model, qRef, frames, obs.frame());
 
@@ -73,11 +92,15 @@ public final class Reconstructor {
         System.arraycopy(ref.v(), 0, v, 0, nv);
         // controls of interval t (frame t to t+1); initially the reference's inverse-dynamics torques
         // (clamped to the limits) and no residual wrench; the simulator adds PD feedback
+        // plus kd·v_ref, which cancels the PD damping on the reference (the simulator damps v, not v − v_ref)
         double[] tauMax = ReconstructionObjective.torqueScale(model);
+        double[] kd = PhysicsSimulation.gains(model, settings)[1];
         double[] controlsAll = new double[frames * nc];
         for (int t = 0; t < frames; t++) {
+            int next = Math.min(frames - 1, t + 1);
             for (int i = 0; i < nu; i++) {
-                double tau = ref.tau()[t * nv + model.actuatedStart() + i];
+                int dof = model.actuatedStart() + i;
+                double tau = ref.tau()[t * nv + dof] + kd[i] * ref.v()[next * nv + dof];
                 controlsAll[t * nc + i] = Math.max(-tauMax[i], Math.min(tauMax[i], tau));
             }
         }
@@ -142,9 +165,9 @@ public final class Reconstructor {
             }
         }
         double[] jointsMm = keypointsMm(model, q, frames, obs.frame());
-        double[] kinematicMm = obs.frame().toData(in.ikTargets());
+        double[] kinematicMm = obs.frame().toData(obs.targets3d());
         timer.stop();
-        return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, in.groundZmm(), in.boneLengths(),
+        return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, ground, in.boneLengths(),
                 jointsMm, kinematicMm,
                 referenceMm, q, torques, wrench, contact3, reports, timer.seconds());
     }

@@ -26,8 +26,8 @@ class LinePlotTest {
                 .series("a", new double[] {1, 2, 3, 4, 5}, new double[] {10, 0, -1, Double.NaN, 1e9})
                 .series("empty", new double[] {1}, new double[] {-5})
                 .chart();
-        assertEquals(1, c.getSeriesMap().size(), "a series with no drawable point is skipped");
-        double[] ys = c.getSeriesMap().get("a").getYData();
+        assertEquals(1, c.getSeriesCollection().size(), "a series with no drawable point is skipped");
+        double[] ys = c.getSeries("a").getYData();
         assertEquals(2, ys.length);
         assertEquals(10, ys[0]);
         assertEquals(1e3, ys[1], "clipped to the y range");

@@ -46,6 +46,16 @@ class H36mReleaseReaderTest {
     }
 
     @Test
+    void columnMajorDoubleFilesReadTheSame() throws IOException {
+        double[] mm = writeRelease(tmp, 25);
+        Path d3 = tmp.resolve("S9/MyPoseFeatures/D3_Positions/Walking 1.cdf");
+        CdfWriter.write(d3, "Pose", 1, new int[] {25, 96}, Fixtures.to32(mm, 25), true, true);
+        assertArrayEquals(mm, new H36mReleaseReader(tmp).load("S9", "Walking 1").groundTruth(), 1e-9);
+        CdfWriter.write(d3, "Pose", 25, new int[] {32, 3}, Fixtures.to32(mm, 25), true, false);
+        assertArrayEquals(mm, new H36mReleaseReader(tmp).load("S9", "Walking 1").groundTruth(), 1e-3);
+    }
+
+    @Test
     void corruptTruncatedAndMismatchedFilesAreReported() throws IOException {
         writeRelease(tmp, 20);
         Path d3 = tmp.resolve("S9/MyPoseFeatures/D3_Positions/Walking 1.cdf");

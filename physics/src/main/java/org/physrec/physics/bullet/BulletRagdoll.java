@@ -31,8 +31,9 @@ import org.physrec.physics.Model;
  * A {@link Model} as a jbullet ragdoll. Each body becomes a rigid body whose frame is its
  * centre of mass with principal axes; each joint a constraint (ball: point-to-point, or 6-DoF
  * with limits; hinge: hinge); a FIXED root is a static body. Bodies collide only with the
- * ground, not with each other (as in our contact model). Armature is not modelled (jbullet
- * has none): compare against models built with armature 0.
+ * ground, not with each other (as in our contact model). jbullet has no armature: by
+ * default ({@link BulletSettings#armatureAsInertia}) it is approximated as extra body inertia
+ * about the joint axes; exact comparisons use models with armature 0.
  *
  * <p>One instance is one rollout (jbullet cannot restore a snapshot): create it at the initial
  * state, {@link #step} it, read {@link #state}, {@link #keypoints} or {@link #energy}. Not
@@ -76,7 +77,7 @@ public final class BulletRagdoll {
         for (int i = 0; i < nb; i++) {
             double[] r = new double[9];
             double[] m = new double[3];
-            PrincipalAxes.of(model, i, r, m);
+            PrincipalAxes.of(model, i, bodyInertia(model, i, settings.armatureAsInertia()), r, m);
             System.arraycopy(r, 0, principal, 9 * i, 9);
             System.arraycopy(m, 0, moments, 3 * i, 3);
         }
@@ -109,6 +110,38 @@ public final class BulletRagdoll {
             world.addConstraint(makeJoint(i), true);
         }
         framesCurrent = true;
+    }
+
+    /**
+     * Body i's inertia about its centre of mass (body frame, row-major), optionally with the
+     * armature of its joint's dofs added about the joint axes: armature a on a dof acts on the
+     * relative acceleration; as body inertia it acts on the absolute one, which is close for
+     * light distal bodies, where armature matters most.
+     */
+    private static double[] bodyInertia(Model model, int i, boolean withArmature) {
+        double[] in = new double[9];
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                in[3 * r + c] = model.inertia(i, r, c);
+            }
+        }
+        if (!withArmature || model.parent(i) < 0) {
+            return in;
+        }
+        int vs = model.vStart(i);
+        if (model.joint(i) == JointType.BALL) {
+            for (int k = 0; k < 3; k++) {
+                in[4 * k] += model.armature(vs + k);
+            }
+        } else {
+            double a = model.armature(vs);
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    in[3 * r + c] += a * model.hingeAxis(i, r) * model.hingeAxis(i, c);
+                }
+            }
+        }
+        return in;
     }
 
     /**
@@ -223,6 +256,7 @@ public final class BulletRagdoll {
             double wy = transform.basis.m01 * vec.x + transform.basis.m11 * vec.y + transform.basis.m21 * vec.z;
             double wz = transform.basis.m02 * vec.x + transform.basis.m12 * vec.y + transform.basis.m22 * vec.z;
             kinetic += 0.5 * (moments[3 * i] * wx * wx + moments[3 * i + 1] * wy * wy + moments[3 * i + 2] * wz * wz);
+            // (with armatureAsInertia the moments include the armature: energy of the jbullet bodies)
             potential -= m * (model.gravity(0) * transform.origin.x + model.gravity(1) * transform.origin.y
                     + model.gravity(2) * transform.origin.z);
         }
@@ -515,7 +549,8 @@ public final class BulletRagdoll {
             // R = C Pᵀ
             for (int r = 0; r < 3; r++) {
                 for (int k = 0; k < 3; k++) {
-                    frames.rot[o + 3 * r + k] = c[3 * r] * principal[o + 3 * k] + c[3 * r + 1] * principal[o + 3 * k + 1]
+                    frames.rot[o + 3 * r + k] = c[3 * r] * principal[o + 3 * k]
+                            + c[3 * r + 1] * principal[o + 3 * k + 1]
                             + c[3 * r + 2] * principal[o + 3 * k + 2];
                 }
             }

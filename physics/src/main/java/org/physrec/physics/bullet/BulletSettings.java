@@ -14,9 +14,12 @@ package org.physrec.physics.bullet;
  *                         model's rotation-vector limits) on ball joints
  * @param gyroscopic       add the explicit gyroscopic moment −ω × Iω to every body each step;
  *                         Bullet 2.x omits it, the reduced-coordinate dynamics include it
+ * @param armatureAsInertia add each joint's armature to the child body's inertia about the
+ *                         joint axes (jbullet has no armature; an approximation, exact for a
+ *                         fixed parent); no effect on models with armature 0
  */
 public record BulletSettings(int solverIterations, long seed, boolean ground, double groundHeight, double friction,
-                             Collision collision, boolean jointLimits, boolean gyroscopic) {
+                             Collision collision, boolean jointLimits, boolean gyroscopic, boolean armatureAsInertia) {
 
     /** Shapes that touch the ground. */
     public enum Collision {
@@ -26,9 +29,9 @@ public record BulletSettings(int solverIterations, long seed, boolean ground, do
         CONTACT_SPHERES
     }
 
-    /** 50 iterations, seed 1, ground at z = 0, μ = 0.9, geometry collisions, no limits, gyroscopic on. */
+    /** 50 iterations, seed 1, ground at z = 0, μ = 0.9, geometry collisions, no limits, gyroscopic and armature on. */
     public static final BulletSettings DEFAULTS = new BulletSettings(50, 1L, true, 0.0, 0.9, Collision.GEOMETRY,
-            false, true);
+            false, true, true);
 
     public BulletSettings {
         if (solverIterations < 1) {
@@ -46,38 +49,48 @@ public record BulletSettings(int solverIterations, long seed, boolean ground, do
     }
 
     public BulletSettings withSolverIterations(int n) {
-        return new BulletSettings(n, seed, ground, groundHeight, friction, collision, jointLimits, gyroscopic);
+        return new BulletSettings(n, seed, ground, groundHeight, friction, collision, jointLimits, gyroscopic,
+                armatureAsInertia);
     }
 
     public BulletSettings withSeed(long s) {
         return new BulletSettings(solverIterations, s, ground, groundHeight, friction, collision, jointLimits,
-                gyroscopic);
+                gyroscopic,
+                armatureAsInertia);
     }
 
     public BulletSettings withGround(boolean g) {
-        return new BulletSettings(solverIterations, seed, g, groundHeight, friction, collision, jointLimits,
-                gyroscopic);
+        return new BulletSettings(solverIterations, seed, g, groundHeight, friction, collision, jointLimits, gyroscopic,
+                armatureAsInertia);
     }
 
     public BulletSettings withGroundHeight(double h) {
-        return new BulletSettings(solverIterations, seed, ground, h, friction, collision, jointLimits, gyroscopic);
+        return new BulletSettings(solverIterations, seed, ground, h, friction, collision, jointLimits, gyroscopic,
+                armatureAsInertia);
     }
 
     public BulletSettings withFriction(double mu) {
-        return new BulletSettings(solverIterations, seed, ground, groundHeight, mu, collision, jointLimits,
-                gyroscopic);
+        return new BulletSettings(solverIterations, seed, ground, groundHeight, mu, collision, jointLimits, gyroscopic,
+                armatureAsInertia);
     }
 
     public BulletSettings withCollision(Collision c) {
-        return new BulletSettings(solverIterations, seed, ground, groundHeight, friction, c, jointLimits,
-                gyroscopic);
+        return new BulletSettings(solverIterations, seed, ground, groundHeight, friction, c, jointLimits, gyroscopic,
+                armatureAsInertia);
     }
 
     public BulletSettings withJointLimits(boolean on) {
-        return new BulletSettings(solverIterations, seed, ground, groundHeight, friction, collision, on, gyroscopic);
+        return new BulletSettings(solverIterations, seed, ground, groundHeight, friction, collision, on, gyroscopic,
+                armatureAsInertia);
     }
 
     public BulletSettings withGyroscopic(boolean on) {
-        return new BulletSettings(solverIterations, seed, ground, groundHeight, friction, collision, jointLimits, on);
+        return new BulletSettings(solverIterations, seed, ground, groundHeight, friction, collision, jointLimits, on,
+                armatureAsInertia);
+    }
+
+    public BulletSettings withArmatureAsInertia(boolean on) {
+        return new BulletSettings(solverIterations, seed, ground, groundHeight, friction, collision, jointLimits,
+                gyroscopic, on);
     }
 }

@@ -14,30 +14,26 @@ final class PrincipalAxes {
     }
 
     /**
+     * @param inertia    (9) symmetric inertia about the centre of mass, body frame, row-major
      * @param rotOut     (9) principal frame → body frame, row-major, det +1 (identity when
      *                   the inertia is already diagonal)
      * @param momentsOut (3) principal moments (kg·m²)
      */
-    static void of(Model model, int body, double[] rotOut, double[] momentsOut) {
-        double off = Math.abs(model.inertia(body, 0, 1)) + Math.abs(model.inertia(body, 0, 2))
-                + Math.abs(model.inertia(body, 1, 2));
-        double diag = model.inertia(body, 0, 0) + model.inertia(body, 1, 1) + model.inertia(body, 2, 2);
+    static void of(Model model, int body, double[] inertia, double[] rotOut, double[] momentsOut) {
+        double off = Math.abs(inertia[1]) + Math.abs(inertia[2]) + Math.abs(inertia[5]);
+        double diag = inertia[0] + inertia[4] + inertia[8];
         if (off <= 1e-12 * diag) {
             Rotations.identity(rotOut, 0);
             for (int c = 0; c < 3; c++) {
-                momentsOut[c] = model.inertia(body, c, c);
+                momentsOut[c] = inertia[4 * c];
             }
             return;
         }
-        DMatrixRMaj m = new DMatrixRMaj(3, 3);
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 3; c++) {
-                m.set(r, c, model.inertia(body, r, c));
-            }
-        }
+        DMatrixRMaj m = new DMatrixRMaj(3, 3, true, inertia);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(3, true, true);
         if (!eig.decompose(m)) {
-            throw new IllegalArgumentException("inertia of body " + model.bodyName(body) + ": eigen-decomposition failed");
+            throw new IllegalArgumentException("inertia of body " + model.bodyName(body)
+                    + ": eigen-decomposition failed");
         }
         for (int k = 0; k < 3; k++) {
             DMatrixRMaj vec = eig.getEigenVector(k);

@@ -204,7 +204,7 @@ class BulletRagdollTest {
         assertTrue(e.getMessage().contains("tau[7]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> r.step(new double[m.nv()], 0));
         assertThrows(IllegalArgumentException.class, () -> new BulletSettings(0, 1, true, 0, 0.9,
-                BulletSettings.Collision.GEOMETRY, false, true));
+                BulletSettings.Collision.GEOMETRY, false, true, true));
         assertThrows(IllegalArgumentException.class,
                 () -> BulletRollout.run(m, BulletSettings.DEFAULTS, s.q, s.v, new double[m.nu() + 1], 25, 8));
     }

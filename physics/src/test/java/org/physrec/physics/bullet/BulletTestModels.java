@@ -36,7 +36,12 @@ final class BulletTestModels {
      * about y at height 2 m.
      */
     static Model pendulum(double m, double r, double l) {
-        Model.Builder b = new Model.Builder();
+        return pendulum(m, r, l, 0);
+    }
+
+    /** The same pendulum with armature on the hinge (kg·m²). */
+    static Model pendulum(double m, double r, double l, double armature) {
+        Model.Builder b = new Model.Builder().armature(armature);
         int base = b.addBody("base", -1, JointType.FIXED, v(0, 0, 2), null, 1, v(0, 0, 0), diag(1e-3, 1e-3, 1e-3));
         double i = 0.4 * m * r * r;
         int bob = b.addBody("bob", base, JointType.HINGE, v(0, 0, 0), v(0, 1, 0), m, v(0, 0, -l), diag(i, i, i));

@@ -83,6 +83,21 @@ class ClosedFormPhysicsTest {
         assertTrue(Math.abs(bullet - t0) > 5 * Math.abs(bullet - exact), "amplitude dependence resolved");
     }
 
+    @Test
+    void armatureAsInertiaIsExactBelowAFixedParent() {
+        // a hinge on a fixed base: armature a adds to the pivot inertia, T0 = 2π √((I + a)/(m g l))
+        double a = 0.3;
+        Model m = BulletTestModels.pendulum(1.0, 0.05, 1.0, a);
+        double iPivot = 0.4 * 1.0 * 0.05 * 0.05 + 1.0 + a;
+        double exact = 2 * Math.PI * Math.sqrt(iPivot / G) / agm(1, Math.cos(0.25));
+        double bullet = period(m, 0.5, 1e-3, true);
+        double ours = period(m, 0.5, 1e-3, false);
+        report(String.format("pendulum with armature 0.3 kg·m²: exact %.5f s, jbullet %.5f s, ours %.5f s", exact,
+                bullet, ours));
+        assertEquals(exact, bullet, 2e-3 * exact, "jbullet period with armature as inertia");
+        assertEquals(exact, ours, 2e-3 * exact, "our period with armature");
+    }
+
     /** Mean period from the downward zero crossings of the angle over about 6 periods. */
     private static double period(Model m, double amplitude, double h, boolean bullet) {
         State s = State.neutral(m);

@@ -111,7 +111,8 @@ class OursVersusBulletTest {
         double fps = 25;
         double h = 1 / (fps * substeps);
         // The torque sequence comes from a PD controller run in ours (every substep) towards a
-        // random pose, gains scaled by each dof's effective inertia 1/(M⁻¹)_dd at the start (natural frequency |sigma| Hz),
+        // random pose, gains scaled by each dof's effective inertia 1/(M⁻¹)_dd at the start
+        // (natural frequency |sigma| Hz),
         // so the motion is human-like; the recorded torques then drive jbullet open loop.
         double[] inertia = effectiveInertia(m, s);
         double[] target = new double[m.nq()];

@@ -1,0 +1,9 @@
+/**
+ * Reconstruction windows as optimization problems: ground-truth motion files split by file into
+ * training and held-out sets ({@link org.physrec.app.train.physics.WindowSplit}), turned into
+ * synthetic inputs, fitted characters, IK references and window objectives
+ * ({@link org.physrec.app.train.physics.ReconWindowSource}), served to benchmarks as a list and
+ * to the PES meta-trainer as a {@link org.physrec.optim.meta.TaskFamily}
+ * ({@link org.physrec.app.train.physics.PhysicsTaskFamily}).
+ */
+package org.physrec.app.train.physics;
