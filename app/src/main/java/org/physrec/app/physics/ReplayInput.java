@@ -20,7 +20,8 @@ import org.physrec.physics.character.H36m;
  * the substeps; the last row is unused) and the reconstructed joints (T x 17 x 3, mm, data
  * frame: floor at z = ground_z_mm). Optional physics parameters come from a {@code "physics"}
  * object in the file ({@code substeps}, {@code total_mass_kg}, {@code bone_lengths_m} (16,
- * H36M order), {@code v0} (nv), {@code ground_z_mm}), else from the reconstruction's
+ * H36M order), {@code v0} (nv), {@code ground_z_mm}, {@code residual_wrench} (T x 6: world
+ * force at the root origin (N), world moment (N·m), row t acting as the torques do)), else from the reconstruction's
  * {@code report.json} next to it ({@code settings.substeps}, {@code body_mass_kg},
  * {@code bone_lengths_m[].length}, {@code ground_z_mm}), else: the given defaults, the median
  * bone lengths of the joints, v0 = (q1 ⊖ q0)·fps, and the floor height that maps frame 0's
@@ -36,12 +37,13 @@ import org.physrec.physics.character.H36m;
  * @param jointsMetres    (T x 17 x 3) reconstructed joints in the physics frame (m)
  * @param groundZmm       floor height of the data frame (mm)
  * @param groundSource    where groundZmm came from
+ * @param residualWrench  (T x 6) residual root wrench, or null when the file has none
  * @param boneLengths     (16) bone lengths used (m)
  * @param totalMass       body mass used (kg)
  */
 public record ReplayInput(Model model, double fps, int substeps, int frames, double[] q, double[] v0,
                           double[] torques, double[] jointsMetres, double groundZmm, String groundSource,
-                          double[] boneLengths, double totalMass) {
+                          double[] residualWrench, double[] boneLengths, double totalMass) {
 
     /**
      * @param defaultSubsteps substeps when the file has none
@@ -144,8 +146,20 @@ public record ReplayInput(Model model, double fps, int substeps, int frames, dou
             joints[i + 1] = jointsMm[i + 1] / 1000;
             joints[i + 2] = (jointsMm[i + 2] - groundMm) / 1000;
         }
+        double[] wrench = null;
+        if (physics.has("residual_wrench")) {
+            JsonNode rows = physics.get("residual_wrench");
+            if (!rows.isArray() || rows.size() != frames) {
+                throw new IOException(where + ": field physics.residual_wrench: expected " + frames + " rows of 6");
+            }
+            wrench = new double[6 * frames];
+            for (int f = 0; f < frames; f++) {
+                System.arraycopy(numbers(rows.get(f), 6, where + ": field physics.residual_wrench, frame " + f), 0,
+                        wrench, 6 * f, 6);
+            }
+        }
         return new ReplayInput(model, t.fps(), substeps, frames, q.clone(), v0, t.torques().clone(), joints, groundMm,
-                groundSource, bones, mass);
+                groundSource, wrench, bones, mass);
     }
 
     /** The reconstruction's report.json next to the file, or an empty node. */
@@ -172,6 +186,11 @@ public record ReplayInput(Model model, double fps, int substeps, int frames, dou
     /** The initial configuration (row 0 of q). */
     public double[] q0() {
         return Arrays.copyOfRange(q, 0, model.nq());
+    }
+
+    /** Residual wrenches of frames 0..T-2 ((T-1) x 6), or null. */
+    public double[] drivingWrench() {
+        return residualWrench == null ? null : Arrays.copyOfRange(residualWrench, 0, (frames - 1) * 6);
     }
 
     /** Torques of frames 0..T-2, the ones that move frame t to t+1 ((T-1) x nu). */

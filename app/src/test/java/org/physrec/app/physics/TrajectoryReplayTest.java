@@ -45,8 +45,13 @@ class TrajectoryReplayTest {
 
     /** Writes a trajectory simulated by our engine (standing start, small random torques). */
     private Path simulatedTrajectory(boolean physicsBlock) throws IOException {
+        return simulatedTrajectory(physicsBlock, null);
+    }
+
+    /** As above; with {@code wrench} (FRAMES x 6) the simulation also pushes the root, and the file says so. */
+    private Path simulatedTrajectory(boolean physicsBlock, double[] wrench) throws IOException {
         Model m = CharacterBuilder.standard();
-        Simulator sim = new Simulator(m, SimSettings.DEFAULTS);
+        Simulator sim = new Simulator(m, SimSettings.DEFAULTS.withRootResidual(wrench != null));
         Rollout rollout = new Rollout(sim, FRAMES - 1);
         State x0 = StandingStart.of(m);
         Random rng = new Random(4);
@@ -54,7 +59,15 @@ class TrajectoryReplayTest {
         for (int i = 0; i < (FRAMES - 1) * m.nu(); i++) {
             torques[i] = 3 * rng.nextGaussian();
         }
-        rollout.run(x0, java.util.Arrays.copyOf(torques, (FRAMES - 1) * m.nu()), null, FRAMES - 1, null);
+        int nc = sim.controlDim();
+        double[] controls = new double[(FRAMES - 1) * nc];
+        for (int t = 0; t < FRAMES - 1; t++) {
+            System.arraycopy(torques, t * m.nu(), controls, t * nc, m.nu());
+            if (wrench != null) {
+                System.arraycopy(wrench, t * 6, controls, t * nc + m.nu(), 6);
+            }
+        }
+        rollout.run(x0, controls, null, FRAMES - 1, null);
         int kp = 3 * m.keypointCount();
         double[] q = new double[FRAMES * m.nq()];
         double[] joints = new double[FRAMES * kp];
@@ -93,6 +106,15 @@ class TrajectoryReplayTest {
                 bones.add(b);
             }
             p.put("ground_z_mm", GROUND_MM);
+            if (wrench != null) {
+                ArrayNode rows = p.putArray("residual_wrench");
+                for (int f = 0; f < FRAMES; f++) {
+                    ArrayNode r = rows.addArray();
+                    for (int c = 0; c < 6; c++) {
+                        r.add(wrench[6 * f + c]);
+                    }
+                }
+            }
             ArrayNode v0 = p.putArray("v0");
             for (double x : x0.v) {
                 v0.add(x);
@@ -117,6 +139,28 @@ class TrajectoryReplayTest {
                 "jbullet over 0.2 s from a standing start: " + bullet.maxMm() + " mm");
         assertTrue(bullet.maxErrorMm()[1] > 0 && bullet.maxErrorMm()[1] < bullet.maxErrorMm()[FRAMES - 1],
                 "drift grows over the frames");
+    }
+
+    @Test
+    void residualWrenchIsReplayedOnTheRoot() throws IOException {
+        double[] wrench = new double[6 * FRAMES];
+        Random rng = new Random(8);
+        for (int i = 0; i < wrench.length; i++) {
+            wrench[i] = (i % 6 == 2 ? 300 : 0) + 20 * rng.nextGaussian();
+        }
+        Path file = simulatedTrajectory(true, wrench);
+        ReplayInput in = ReplayInput.read(file, 10, 70);
+        TrajectoryReplay.Deviation ours = TrajectoryReplay.ours(in, SimSettings.DEFAULTS);
+        assertTrue(ours.maxMm() < 1e-6, "with the wrench: " + ours.maxMm() + " mm");
+        // the same file without the wrench must not match: the check can fail
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = (ObjectNode) mapper.readTree(file.toFile());
+        ((ObjectNode) root.get("physics")).remove("residual_wrench");
+        mapper.writeValue(file.toFile(), root);
+        TrajectoryReplay.Deviation without = TrajectoryReplay.ours(ReplayInput.read(file, 10, 70), SimSettings.DEFAULTS);
+        assertTrue(without.maxMm() > 1, "without the wrench: " + without.maxMm() + " mm");
+        TrajectoryReplay.Deviation bullet = TrajectoryReplay.bullet(in, BulletSettings.DEFAULTS);
+        assertTrue(Double.isFinite(bullet.maxMm()), "jbullet with the wrench: " + bullet.maxMm());
     }
 
     @Test
