@@ -1,6 +1,6 @@
 package org.physrec.app.cli;
 
-import org.physrec.app.eval.EvalCommand;
+import org.physrec.app.eval.ScoreCommand;
 import org.physrec.app.export.ExportCommand;
 import org.physrec.app.synth.SynthCommand;
 import picocli.CommandLine;
@@ -17,12 +17,13 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             DemoCommand.class,
             SynthCommand.class,
-            EvalCommand.class,
+            ScoreCommand.class,
             ExportCommand.class,
             BenchCommand.class,
             DataCommand.class,
             org.physrec.app.physics.PhysicsCommand.class,
             org.physrec.app.train.TrainCommand.class,
+            org.physrec.app.train.physics.PhysicsTrainCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -89,6 +89,24 @@ class DataCommandsTest {
     }
 
     @Test
+    void extractWritesTheTableEntriesALocalCopyHolds() throws Exception {
+        Path root = DataRoot.find().map(p -> p.resolve("aistpp")).orElse(null);
+        Assumptions.assumeTrue(root != null && Files.isDirectory(root), "shared/data/aistpp not found");
+        Path table = tmp.resolve("t.yaml");
+        Files.writeString(table, "name: t\ndataset: aist++\nframe_base: 1\nfps: 30\nsequences:\n"
+                + "  - {sequence: gBR_sBM_c02_d04_mBR0_ch03, setting: setting1, frames: [1, 120]}\n"
+                + "  - {sequence: gBR_sBM_c02_d04_mBR0_ch09, setting: setting1, frames: [1, 120]}\n");
+        Result r = run("data", "extract", "--table", table.toString(), "--root", root.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("wrote 1, missing 1"), r.out());
+        Sequence s = PhysrecJson.read(tmp.resolve("out").resolve("gBR_sBM_c02_d04_mBR0_ch03.json"));
+        assertEquals(60, s.frames(), "120 frames at 60 Hz -> 30 Hz");
+        assertEquals(1, s.cameras().size());
+        assertEquals("c02", s.camera(0).name());
+    }
+
+    @Test
     void badInputFailsWithOneClearMessage() throws Exception {
         Path f = tmp.resolve("bad.json");
         Files.writeString(f, "{\"name\":\"x\",\"fps\":-5,\"skeleton\":\"h36m17\",\"units\":\"mm\",\"up_axis\":\"z\",\"joints\":[]}");

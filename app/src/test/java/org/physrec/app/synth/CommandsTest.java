@@ -57,18 +57,18 @@ class CommandsTest {
         assertEquals(4, seq.cameras().size());
         assertTrue(seq.hasKeypoints3d() && seq.hasGroundTruth() && seq.hasKeypoints2d(0));
 
-        Run e = run("eval", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.resolve("eval").toString());
+        Run e = run("score", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.resolve("eval").toString());
         assertEquals(0, e.code(), e.err());
         JsonNode metrics = new ObjectMapper().readTree(dir.resolve("eval/metrics.json").toFile());
         double mpjpe = metrics.get("frame_weighted").get("mpjpe").asDouble();
         assertTrue(mpjpe > 30 && mpjpe < 70, "synth estimate MPJPE " + mpjpe);
         assertTrue(Files.readString(dir.resolve("eval/table.md")).contains("DiffPhy"));
         assertTrue(Files.exists(dir.resolve("eval/sequences/cmu_131_01_start_walk_stop.json")));
-        Run auto = run("eval", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.resolve("eval2").toString(),
+        Run auto = run("score", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.resolve("eval2").toString(),
                 "--ground-z", "auto");
         assertEquals(0, auto.code(), auto.err());
         assertTrue(auto.out().contains("ground plane z = "), auto.out());
-        assertEquals(2, run("eval", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.toString(),
+        assertEquals(2, run("score", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.toString(),
                 "--ground-z", "floor").code());
 
         Path exp = dir.resolve("export");
@@ -110,7 +110,7 @@ class CommandsTest {
         Run r = run("synth", "-i", dir.resolve("missing.json").toString(), "-o", dir.resolve("o.json").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("missing.json"), r.err());
-        r = run("eval", "--gt", clip().toString(), "--gt", clip().toString(), "--pred", clip().toString(), "-o",
+        r = run("score", "--gt", clip().toString(), "--gt", clip().toString(), "--pred", clip().toString(), "-o",
                 dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("2 ground-truth files for 1 predictions"), r.err());
@@ -119,7 +119,7 @@ class CommandsTest {
         // prediction at 5 fps against a 60 fps ground truth is resampled; against another clip it mismatches
         Path other = MotionClip.files().stream().filter(p -> p.getFileName().toString().startsWith("cmu_salsa"))
                 .findFirst().orElseThrow();
-        r = run("eval", "--gt", other.toString(), "--pred", syn.toString(), "-o", dir.resolve("e").toString());
+        r = run("score", "--gt", other.toString(), "--pred", syn.toString(), "-o", dir.resolve("e").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("frames"), r.err());
     }
