@@ -63,7 +63,7 @@ public final class SettingsFile {
                     (int) num(file, root, "overlap", d.overlap()), optimizer,
                     (int) num(file, root, "max_iterations", d.maxIterations()), num(file, root, "mass_kg", d.massKg()),
                     ground, w, k, num(file, root, "pd_kp", d.kp()), num(file, root, "pd_kd", d.kd()),
-                    (int) num(file, root, "substeps", d.substeps()), d.threads());
+                    (int) num(file, root, "substeps", d.substeps()));
         } catch (IllegalArgumentException e) {
             throw new DataFormatException(file, e.getMessage());
         }
