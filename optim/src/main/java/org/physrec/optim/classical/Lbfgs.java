@@ -32,12 +32,8 @@ public final class Lbfgs implements Optimizer<Lbfgs.State> {
 
         public Settings {
             Checks.atLeast("memory", memory, 1);
-            if (!(gtol >= 0)) {
-                throw new IllegalArgumentException("gtol: must be >= 0, got " + gtol);
-            }
-            if (!(0 < c1 && c1 < c2 && c2 < 1)) {
-                throw new IllegalArgumentException("c1, c2: need 0 < c1 < c2 < 1, got " + c1 + ", " + c2);
-            }
+            Checks.nonNegative("gtol", gtol);
+            Checks.wolfeConstants(c1, c2);
         }
 
         public Settings withMemory(int m) {
@@ -98,16 +94,9 @@ public final class Lbfgs implements Optimizer<Lbfgs.State> {
         State st = new State(x0.length, settings);
         st.start(x0, f);
         if (st.isRunning()) {
-            checkGradient(st);
+            Bfgs.stopIfConverged(st, settings.gtol);
         }
         return st;
-    }
-
-    private void checkGradient(State st) {
-        double gnorm = Bfgs.maxAbs(st.gradient);
-        if (gnorm <= settings.gtol) {
-            st.stop(OptimizerState.Status.CONVERGED, "max|g| = " + gnorm + " <= gtol " + settings.gtol);
-        }
     }
 
     @Override
@@ -153,7 +142,7 @@ public final class Lbfgs implements Optimizer<Lbfgs.State> {
             st.newest = next;
             st.stored = Math.min(st.stored + 1, settings.memory);
         }
-        checkGradient(st);
+        Bfgs.stopIfConverged(st, settings.gtol);
     }
 
     /** pOut = −H_k·g by the two-loop recursion (newest pair first in the first loop). */
