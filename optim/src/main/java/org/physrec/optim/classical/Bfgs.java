@@ -1,7 +1,6 @@
 package org.physrec.optim.classical;
 
 import org.physrec.optim.Objective;
-import org.physrec.optim.Optimizer;
 import org.physrec.optim.OptimizerState;
 import org.physrec.optim.linesearch.Direction;
 import org.physrec.optim.linesearch.ScipyWolfe;
@@ -14,7 +13,7 @@ import org.physrec.optim.linesearch.ScipyWolfe;
  * "precision loss" warning). The update costs one vectorized sweep over H per iteration (see
  * {@link #updateAndDirection}); memory n² doubles.
  */
-public final class Bfgs implements Optimizer<Bfgs.State> {
+public final class Bfgs extends ConfiguredOptimizer<Bfgs.Settings, Bfgs.State> {
 
     /**
      * @param gtol convergence threshold on max|∇f| (SciPy: 1e-5)
@@ -84,18 +83,12 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
         }
     }
 
-    private final Settings settings;
-
     public Bfgs(Settings settings) {
-        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        super(settings);
     }
 
     public Bfgs() {
         this(Settings.DEFAULTS);
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     @Override
@@ -105,7 +98,7 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
 
     @Override
     public State init(double[] x0, Objective f) {
-        State st = new State(x0.length, settings);
+        State st = new State(x0.length, settings());
         st.start(x0, f);
         if (!st.isRunning()) {
             return st;
@@ -117,7 +110,7 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
         }
         // SciPy: "sets the initial step guess to dx ~ 1".
         st.previousValue = st.value + norm2(st.gradient) / 2;
-        stopIfConverged(st, settings.gtol);
+        stopIfConverged(st, settings().gtol);
         return st;
     }
 
@@ -152,7 +145,7 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
             return;
         }
         st.previousValue = fOld;
-        stopIfConverged(st, settings.gtol);
+        stopIfConverged(st, settings().gtol);
         if (!st.isRunning()) {
             return;
         }

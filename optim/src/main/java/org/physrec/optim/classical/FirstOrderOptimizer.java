@@ -1,8 +1,6 @@
 package org.physrec.optim.classical;
 
-import java.util.Objects;
 import org.physrec.optim.Objective;
-import org.physrec.optim.Optimizer;
 import org.physrec.optim.OptimizerState;
 
 /**
@@ -14,7 +12,7 @@ import org.physrec.optim.OptimizerState;
  * @param <S> the algorithm's state
  */
 abstract class FirstOrderOptimizer<C extends Record, S extends FirstOrderOptimizer.TrialState>
-        implements Optimizer<S> {
+        extends ConfiguredOptimizer<C, S> {
 
     /** Iterate plus the trial point and its gradient, each length n. */
     static class TrialState extends OptimizerState {
@@ -28,14 +26,8 @@ abstract class FirstOrderOptimizer<C extends Record, S extends FirstOrderOptimiz
         }
     }
 
-    private final C settings;
-
     FirstOrderOptimizer(C settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-    }
-
-    public C settings() {
-        return settings;
+        super(settings);
     }
 
     /** A fresh state of dimension n (not yet started). */
