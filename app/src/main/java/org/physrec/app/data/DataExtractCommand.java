@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.physrec.datasets.Sequence;
-import org.physrec.datasets.io.PhysrecCsv;
-import org.physrec.datasets.io.PhysrecJson;
 import org.physrec.datasets.validation.TableCheck;
 import org.physrec.datasets.validation.TableSequences;
 import org.physrec.datasets.validation.ValidationTable;
@@ -51,12 +49,8 @@ public final class DataExtractCommand implements Callable<Integer> {
             Sequence seq = loader.load(s.entry());
             String name = (s.entry().subject() == null ? "" : s.entry().subject() + "_") + s.entry().sequence()
                     + (s.entry().camera() == null ? "" : "_" + s.entry().camera());
-            Path file = out.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_") + (csv ? ".csv" : ".json"));
-            if (csv) {
-                PhysrecCsv.write(seq, file);
-            } else {
-                PhysrecJson.write(seq, file);
-            }
+            Path file = out.resolve(SequenceFiles.safeName(name) + (csv ? ".csv" : ".json"));
+            SequenceFiles.write(seq, file);
             written++;
             w.println("  wrote    " + file + " (" + seq.frames() + " frames @ " + seq.fps() + " fps)");
         }
