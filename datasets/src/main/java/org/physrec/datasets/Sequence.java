@@ -184,6 +184,48 @@ public final class Sequence {
         return groundTruth.clone();
     }
 
+    /** One 2D coordinate without copying: {@code axis} 0 = u, 1 = v; NaN where missing. */
+    public double keypoint2d(int camera, int frame, int joint, int axis) {
+        return require2d(camera)[(frame * jointCount() + joint) * 2 + axis];
+    }
+
+    /** One 2D confidence without copying; 0 where missing. */
+    public double confidence2d(int camera, int frame, int joint) {
+        require2d(camera);
+        return confidence2d[camera][frame * jointCount() + joint];
+    }
+
+    /** One ground-truth coordinate (mm) without copying; NaN for a missing joint. */
+    public double groundTruth(int frame, int joint, int axis) {
+        if (groundTruth == null) {
+            throw new IllegalStateException("sequence " + id + " has no ground truth");
+        }
+        return groundTruth[(frame * jointCount() + joint) * 3 + axis];
+    }
+
+    /** One coordinate of the kinematic 3D estimate (mm) without copying; NaN for a missing joint. */
+    public double keypoint3d(int frame, int joint, int axis) {
+        if (keypoints3d == null) {
+            throw new IllegalStateException("sequence " + id + " has no 3D keypoints");
+        }
+        return keypoints3d[(frame * jointCount() + joint) * 3 + axis];
+    }
+
+    /**
+     * Copies frames {@code [from, from+count)} of one camera's 2D keypoints and confidences into
+     * caller-owned buffers (no allocation): {@code xyOut} (count x J x 2) at {@code xyOff},
+     * {@code confOut} (count x J) at {@code confOff}.
+     */
+    public void copyKeypoints2d(int camera, int from, int count, double[] xyOut, int xyOff, double[] confOut, int confOff) {
+        double[] xy = require2d(camera);
+        if (from < 0 || count < 0 || from + count > frames) {
+            throw new IllegalArgumentException("frames [" + from + ", " + (from + count) + ") outside [0, " + frames + ")");
+        }
+        int j = jointCount();
+        System.arraycopy(xy, from * j * 2, xyOut, xyOff, count * j * 2);
+        System.arraycopy(confidence2d[camera], from * j, confOut, confOff, count * j);
+    }
+
     /** Number of 2D keypoints with confidence 0 in camera {@code c}. */
     public int missing2d(int camera) {
         require2d(camera);

@@ -67,6 +67,22 @@ class SequenceTest {
     }
 
     @Test
+    void pointAccessorsAndRangeCopiesMatchTheArrays() {
+        Sequence s = TestData.h36mLike(6, 50).toBuilder().keypoints3d(TestData.motion(6, 50)).build();
+        double[] xy = s.keypoints2d(2);
+        double[] gt = s.groundTruth();
+        assertEquals(xy[(4 * 17 + 9) * 2 + 1], s.keypoint2d(2, 4, 9, 1));
+        assertEquals(1.0, s.confidence2d(2, 4, 9));
+        assertEquals(gt[(5 * 17 + 16) * 3 + 2], s.groundTruth(5, 16, 2));
+        assertEquals(gt[3], s.keypoint3d(0, 1, 0));
+        double[] xyOut = new double[3 + 2 * 17 * 2];
+        double[] cOut = new double[2 * 17];
+        s.copyKeypoints2d(2, 3, 2, xyOut, 3, cOut, 0);
+        assertArrayEquals(Arrays.copyOfRange(xy, 3 * 34, 5 * 34), Arrays.copyOfRange(xyOut, 3, xyOut.length), 0);
+        assertThrows(IllegalArgumentException.class, () -> s.copyKeypoints2d(2, 5, 2, xyOut, 0, cOut, 0));
+    }
+
+    @Test
     void mapJointsToCocoLeavesEyesMissing() {
         Sequence c = TestData.h36mLike(3, 50).mapJoints(JointMap.H36M17_TO_COCO17);
         assertEquals(Skeleton.COCO_17, c.skeleton());

@@ -180,8 +180,9 @@ public final class FunctionReport {
     /**
      * One chart per dimension, as the supplement's Fig. 4: the median over starts of f − f* after
      * each iteration against the mean number of evaluations used by then, per optimizer. The y
-     * range runs from 1e-16 to 10× the largest starting median, so diverging runs leave the top
-     * edge instead of stretching the axis over hundreds of decades.
+     * range runs from a tenth of the smallest positive median (at least 1e-16) to 10× the largest
+     * starting median, so diverging runs leave the top edge instead of stretching the axis over
+     * hundreds of decades.
      */
     static List<XYChart> rosenbrockCharts(FunctionBenchmark.Results results) {
         FunctionGrid g = results.grid();
@@ -189,6 +190,7 @@ public final class FunctionReport {
         int len = g.iterations() + 1;
         for (int d = 0; d < g.dims().size(); d++) {
             double top = 1;
+            double bottom = Double.POSITIVE_INFINITY;
             List<double[][]> curves = new ArrayList<>();
             for (int o = 0; o < g.optimizers().size(); o++) {
                 FunctionBenchmark.Curve[] runs = results.rosenbrock()[d][o];
@@ -205,10 +207,16 @@ public final class FunctionReport {
                     gap[k] = column.length % 2 == 1 ? column[m] : 0.5 * (column[m - 1] + column[m]);
                 }
                 top = Math.max(top, gap[0]);
+                for (double v : gap) {
+                    if (v > 0) {
+                        bottom = Math.min(bottom, v);
+                    }
+                }
                 curves.add(new double[][] {ev, gap});
             }
             LinePlot plot = new LinePlot("Rosenbrock N=" + g.dims().get(d), "function evaluations (mean)",
-                    "median f - f*").logY().size(560, 400).yRange(1e-16, 10 * top);
+                    "median f - f*").logY().size(560, 400)
+                    .yRange(Math.max(1e-16, Math.min(0.1 * bottom, top)), 10 * top);
             for (int o = 0; o < g.optimizers().size(); o++) {
                 plot.series(g.optimizers().get(o), curves.get(o)[0], curves.get(o)[1]);
             }

@@ -99,16 +99,8 @@ public final class FunctionsBenchCommand implements Callable<Integer> {
                     fns.add(TestFunctions.byName(name));
                 }
             }
-            List<String> opts = optimizers == null || optimizers.isEmpty()
-                    ? Optimizers.classical().names() : optimizers.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
-            for (String o : opts) {
-                registry.byName(o);
-            }
-            for (Integer d : dims) {
-                if (d == null || d <= 0) {
-                    throw new IllegalArgumentException("--dims: every dimension must be positive, got " + d);
-                }
-            }
+            List<String> opts = BenchFlags.optimizers(optimizers, registry);
+            BenchFlags.checkDims(dims);
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs: must be >= 1, got " + runs);
             }

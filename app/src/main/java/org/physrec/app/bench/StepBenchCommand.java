@@ -73,16 +73,8 @@ public final class StepBenchCommand implements Callable<Integer> {
     private StepBenchmark.Settings settings(OptimizerRegistry registry) {
         try {
             TestFunction fn = TestFunctions.byName(function);
-            List<String> opts = optimizers == null || optimizers.isEmpty()
-                    ? Optimizers.classical().names() : optimizers.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
-            for (String o : opts) {
-                registry.byName(o);
-            }
-            for (Integer d : dims) {
-                if (d == null || d <= 0) {
-                    throw new IllegalArgumentException("--dims: every dimension must be positive, got " + d);
-                }
-            }
+            List<String> opts = BenchFlags.optimizers(optimizers, registry);
+            BenchFlags.checkDims(dims);
             if (warmupMillis < 0 || measureMillis < 1) {
                 throw new IllegalArgumentException("--warmup-ms must be >= 0 and --measure-ms >= 1, got "
                         + warmupMillis + " and " + measureMillis);

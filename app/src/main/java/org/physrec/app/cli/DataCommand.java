@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Inspect, list and convert keypoint files and datasets.",
         subcommands = {org.physrec.app.data.DataInfoCommand.class, org.physrec.app.data.DataListCommand.class,
-                org.physrec.app.data.DataConvertCommand.class})
+                org.physrec.app.data.DataConvertCommand.class, org.physrec.app.data.DataExtractCommand.class})
 public final class DataCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,6 @@
 package org.physrec.app.cli;
 
-import org.physrec.app.eval.EvalCommand;
+import org.physrec.app.eval.ScoreCommand;
 import org.physrec.app.export.ExportCommand;
 import org.physrec.app.synth.SynthCommand;
 import picocli.CommandLine;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             DemoCommand.class,
             SynthCommand.class,
-            EvalCommand.class,
+            ScoreCommand.class,
             ExportCommand.class,
             BenchCommand.class,
             DataCommand.class,

@@ -8,6 +8,9 @@ import picocli.CommandLine.Option;
 /** Reconstruction options shared by reconstruct, evaluate and demo (a picocli mixin). */
 public final class ReconstructOptions {
 
+    @Option(names = "--config", description = "settings file (JSON, see configs/recon/default.json); options override it")
+    java.nio.file.Path config;
+
     @Option(names = "--optimizer", description = "optimizer: lbfgs (default), bfgs, adam, momentum, gd, "
             + "optimus:functions, adafac_mlp:functions or a checkpoint .json")
     String optimizer;
@@ -46,8 +49,9 @@ public final class ReconstructOptions {
      *
      * @throws CommandLine.ParameterException (exit 2) for invalid values or an unknown optimizer
      */
-    ReconstructionSettings settings(CommandLine cl) {
-        ReconstructionSettings s = ReconstructionSettings.DEFAULTS;
+    ReconstructionSettings settings(CommandLine cl) throws java.io.IOException {
+        ReconstructionSettings s = config != null ? org.physrec.app.recon.SettingsFile.read(config)
+                : ReconstructionSettings.DEFAULTS;
         try {
             if (optimizer != null || iterations != null) {
                 s = s.withOptimizer(optimizer != null ? optimizer : s.optimizer(),

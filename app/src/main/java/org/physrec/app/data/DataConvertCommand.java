@@ -8,8 +8,6 @@ import java.util.concurrent.Callable;
 import org.physrec.datasets.JointMap;
 import org.physrec.datasets.Sequence;
 import org.physrec.datasets.Skeleton;
-import org.physrec.datasets.io.PhysrecCsv;
-import org.physrec.datasets.io.PhysrecJson;
 import org.physrec.datasets.source.SequenceSource;
 import org.physrec.datasets.source.Sources;
 import picocli.CommandLine;
@@ -60,15 +58,11 @@ public final class DataConvertCommand implements Callable<Integer> {
         }
         for (String id : ids) {
             Sequence s = transform(src.load(id));
-            Path target = toDir ? out.resolve(id.replaceAll("[^A-Za-z0-9._-]+", "_") + ".json") : out;
+            Path target = toDir ? out.resolve(SequenceFiles.safeName(id) + ".json") : out;
             if (toDir) {
                 Files.createDirectories(out);
             }
-            if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                PhysrecCsv.write(s, target);
-            } else {
-                PhysrecJson.write(s, target);
-            }
+            SequenceFiles.write(s, target);
             spec.commandLine().getOut().println("wrote " + target + " (" + s.frames() + " frames @ " + s.fps() + " fps, "
                     + s.skeleton().name() + ", " + s.cameras().size() + " cameras)");
         }

@@ -61,8 +61,8 @@ public final class PhysicsReplayCommand implements Callable<Integer> {
         }
         ReplayInput in = ReplayInput.read(input, substeps, mass);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s: %d frames at %.1f fps, %d substeps, %.1f kg, ground z = %.3f m%n", input,
-                in.frames(), in.fps(), in.substeps(), in.totalMass(), in.groundZ());
+        out.printf(Locale.ROOT, "%s: %d frames at %.1f fps, %d substeps, %.1f kg, floor at z = %.1f mm (%s)%n", input,
+                in.frames(), in.fps(), in.substeps(), in.totalMass(), in.groundZmm(), in.groundSource());
         java.util.List<TrajectoryReplay.Deviation> results = new java.util.ArrayList<>();
         if (!engine.equals("ours")) {
             results.add(TrajectoryReplay.bullet(in, BulletSettings.DEFAULTS.withJointLimits(jointLimits)));
@@ -102,7 +102,8 @@ public final class PhysicsReplayCommand implements Callable<Integer> {
         root.put("fps", in.fps());
         root.put("substeps", in.substeps());
         root.put("total_mass_kg", in.totalMass());
-        root.put("ground_z_m", in.groundZ());
+        root.put("ground_z_mm", in.groundZmm());
+        root.put("ground_source", in.groundSource());
         ArrayNode bones = root.putArray("bone_lengths_m");
         for (double b : in.boneLengths()) {
             bones.add(b);

@@ -10,7 +10,8 @@ import org.physrec.physics.sim.SimulationDivergedException;
 import org.physrec.physics.sim.Simulator;
 
 /**
- * Re-simulates a reconstruction's torques open loop from its initial state, in jbullet and in
+ * Re-simulates a reconstruction's torques (and residual root wrenches, when the file has them)
+ * open loop from its initial state, in jbullet and in
  * our engine, and measures how far each simulated motion drifts from the reconstructed joints:
  * a plausibility check (a physically consistent reconstruction replays closely in ours; jbullet
  * shows what an independent engine makes of the same torques).
@@ -53,18 +54,19 @@ public final class TrajectoryReplay {
         }
     }
 
-    /** jbullet with ground contact at the input's ground height. */
+    /** jbullet with ground contact (the physics frame's floor, z = 0). */
     public static Deviation bullet(ReplayInput in, BulletSettings settings) {
-        BulletRollout.Result r = BulletRollout.run(in.model(), settings.withGroundHeight(in.groundZ()), in.q0(),
-                in.v0(), in.drivingTorques(), in.fps(), in.substeps());
+        BulletRollout.Result r = BulletRollout.run(in.model(), settings.withGroundHeight(0), in.q0(),
+                in.v0(), in.drivingTorques(), in.drivingWrench(), in.fps(), in.substeps());
         return compare("jbullet", in, r.keypoints(), null);
     }
 
-    /** Our engine with its settings (contact plane moved to the input's ground height). */
+    /** Our engine with its settings (the floor of the physics frame, z = 0). */
     public static Deviation ours(ReplayInput in, SimSettings settings) {
         Model m = in.model();
         SimSettings s = settings.withFps(in.fps()).withSubsteps(in.substeps())
-                .withContact(settings.contact().withGround(new double[] {0, 0, 1}, in.groundZ()));
+                .withContact(settings.contact().withGround(new double[] {0, 0, 1}, 0))
+                .withRootResidual(in.residualWrench() != null);
         Simulator sim = new Simulator(m, s);
         int frames = in.frames() - 1;
         int kp = 3 * m.keypointCount();
@@ -80,11 +82,16 @@ public final class TrajectoryReplay {
         // frame by frame, so a divergence keeps the frames before it
         Rollout rollout = new Rollout(sim, 1);
         State x = x0.copy();
-        double[] controls = new double[m.nu()];
+        int nc = sim.controlDim();
+        double[] controls = new double[nc];
         double[] torques = in.drivingTorques();
+        double[] wrench = in.drivingWrench();
         double[] k = new double[kp];
         for (int t = 0; t < frames; t++) {
             System.arraycopy(torques, t * m.nu(), controls, 0, m.nu());
+            if (wrench != null) {
+                System.arraycopy(wrench, t * 6, controls, m.nu(), 6);
+            }
             try {
                 rollout.run(x, controls, null, 1, null);
             } catch (SimulationDivergedException e) {

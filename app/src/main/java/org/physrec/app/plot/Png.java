@@ -5,13 +5,12 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.physrec.app.export.AtomicFiles;
 
 /** Writes charts as PNG files atomically (temporary file in the same folder, then a move). */
 public final class Png {
@@ -47,20 +46,14 @@ public final class Png {
         write(grid, file);
     }
 
-    /** Writes an image as PNG via a temporary file and an atomic move. */
+    /** Writes an image as PNG via a temporary file and an atomic move ({@link AtomicFiles#writeViaPath}). */
     public static void write(BufferedImage image, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-            try {
+            AtomicFiles.writeViaPath(file, ".png", tmp -> {
                 if (!ImageIO.write(image, "png", tmp.toFile())) {
                     throw new IOException("no PNG writer available");
                 }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -171,24 +171,29 @@ public final class Evaluation {
         ResultTables.writeMarkdown(out.resolve("table.md"), "physrec (" + table.name() + ")", a, Anchors.h36m());
         StringBuilder sb = new StringBuilder();
         sb.append("| sequence | frames | MPJPE in → out | PA-MPJPE in → out | MPJPE-G in → out | skate % in → out |"
-                + " penetration mm in → out | seconds |\n|---|---|---|---|---|---|---|---|\n");
+                + " penetration mm in → out | wall s | CPU s |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             sb.append(String.format(java.util.Locale.ROOT, "| %s | %d | %.1f → %.1f | %.1f → %.1f | %.1f → %.1f |"
-                            + " %.1f → %.1f | %.1f → %.1f | %.0f |%n", r.id(), r.reconstruction().frames(),
+                            + " %.1f → %.1f | %.1f → %.1f | %.0f | %.0f |%n", r.id(), r.reconstruction().frames(),
                     r.kinematic().mpjpe(), r.reconstruction().mpjpe(), r.kinematic().paMpjpe(), r.reconstruction().paMpjpe(),
                     r.kinematic().mpjpeG(), r.reconstruction().mpjpeG(), r.kinematic().footSkatePercent(),
                     r.reconstruction().footSkatePercent(), r.kinematic().penetrationMm(), r.reconstruction().penetrationMm(),
-                    r.seconds().values().stream().mapToDouble(Double::doubleValue).sum()));
+                    total(r.seconds(), false), total(r.seconds(), true)));
         }
         var w = a.frameWeighted();
         var kw = k.frameWeighted();
         sb.append(String.format(java.util.Locale.ROOT, "| **all (frame-weighted)** | %d | %.1f → %.1f | %.1f → %.1f |"
-                        + " %.1f → %.1f | %.1f → %.1f | %.1f → %.1f | |%n", a.frames(), kw.get("mpjpe"), w.get("mpjpe"),
+                        + " %.1f → %.1f | %.1f → %.1f | %.1f → %.1f | | |%n", a.frames(), kw.get("mpjpe"), w.get("mpjpe"),
                 kw.get("pa_mpjpe"), w.get("pa_mpjpe"), kw.get("mpjpe_g"), w.get("mpjpe_g"), kw.get("foot_skate_percent"),
                 w.get("foot_skate_percent"), kw.get("penetration_mm"), w.get("penetration_mm")));
         sb.append(String.format(java.util.Locale.ROOT, "%nMPJPE ratio reconstruction / kinematic input: %.3f%n",
                 w.get("mpjpe") / kw.get("mpjpe")));
         AtomicFiles.writeString(out.resolve("sequences.md"), sb.toString());
+    }
+
+    private static double total(Map<String, Double> seconds, boolean cpu) {
+        return seconds.entrySet().stream().filter(e -> e.getKey().endsWith("_cpu") == cpu)
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     private static void cleanPartials(Path dir) throws IOException {

@@ -24,7 +24,8 @@ public record ReconstructionInput(Sequence sequence, Observations observations, 
 
     /** Fraction of a camera's confident keypoints that must project inside its image (with margin). */
     static final double MIN_VISIBLE_FRACTION = 0.5;
-    private static final int[] FEET = {3, 6};
+    /** H36M-17 ankles. */
+    static final int[] FEET = {3, 6};
 
     /**
      * @throws IllegalArgumentException naming the sequence and the problem: wrong skeleton, no

@@ -16,15 +16,13 @@ package org.physrec.app.recon;
  * @param kp             PD feedback gain towards the reference (N·m/rad, scaled by each dof's torque limit / 300)
  * @param kd             PD damping (N·m·s/rad, scaled as kp)
  * @param substeps       physics steps per frame
- * @param threads        worker threads for evaluation (1 = serial)
  */
 public record ReconstructionSettings(double fps, int window, int overlap, String optimizer, int maxIterations,
                                      double massKg, double groundZmm, LossWeights weights,
-                                     InverseKinematics.Settings ik, double kp, double kd, int substeps,
-                                     int threads) {
+                                     InverseKinematics.Settings ik, double kp, double kd, int substeps) {
 
     public static final ReconstructionSettings DEFAULTS = new ReconstructionSettings(25, 8, 2, "lbfgs", 30, 70,
-            Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 300, 30, 10, 1);
+            Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 300, 30, 10);
 
     public ReconstructionSettings {
         if (!(fps > 0) || !Double.isFinite(fps)) {
@@ -55,50 +53,47 @@ public record ReconstructionSettings(double fps, int window, int overlap, String
         if (substeps < 1) {
             throw new IllegalArgumentException("substeps: must be >= 1, got " + substeps);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
-        }
         java.util.Objects.requireNonNull(weights, "weights");
         java.util.Objects.requireNonNull(ik, "ik");
     }
 
     public ReconstructionSettings withOptimizer(String name, int iterations) {
         return new ReconstructionSettings(fps, window, overlap, name, iterations, massKg, groundZmm, weights, ik, kp,
-                kd, substeps, threads);
+                kd, substeps);
     }
 
     public ReconstructionSettings withWindow(int length, int overlapFrames) {
         return new ReconstructionSettings(fps, length, overlapFrames, optimizer, maxIterations, massKg, groundZmm,
-                weights, ik, kp, kd, substeps, threads);
+                weights, ik, kp, kd, substeps);
     }
 
     public ReconstructionSettings withWeights(LossWeights w) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, w, ik, kp,
-                kd, substeps, threads);
+                kd, substeps);
     }
 
     public ReconstructionSettings withGroundZmm(double z) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, z, weights, ik, kp,
-                kd, substeps, threads);
+                kd, substeps);
     }
 
     public ReconstructionSettings withGains(double p, double d) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights,
-                ik, p, d, substeps, threads);
+                ik, p, d, substeps);
     }
 
     public ReconstructionSettings withSubsteps(int n) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights,
-                ik, kp, kd, n, threads);
+                ik, kp, kd, n);
     }
 
     public ReconstructionSettings withMass(double kg) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, kg, groundZmm, weights, ik, kp,
-                kd, substeps, threads);
+                kd, substeps);
     }
 
     public ReconstructionSettings withIk(InverseKinematics.Settings k) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights, k,
-                kp, kd, substeps, threads);
+                kp, kd, substeps);
     }
 }

@@ -57,6 +57,25 @@ public final class Reconstructor {
         timer.start("ik");
         double[] qRef = new double[frames * nq];
         new InverseKinematics(model, settings.ik()).fitSequence(in.ikTargets(), null, obs, qRef);
+        double ground = in.groundZmm();
+        if (in.groundEstimated()) {
+            // re-estimate the floor from the reference, whose feet the 2D keypoints have corrected,
+            // and shift the physics frame (targets and reference) rigidly: the fit stays the same
+            double[] mm = keypointsMm(model, qRef, frames, obs.frame());
+            double refined = GroundPlane.estimate(mm, kp, ReconstructionInput.FEET,
+                    70 * SubjectFit.scale(in.boneLengths()), 10);
+            double dz = (refined - ground) / 1000;
+            double[] targets = obs.targets3d().clone();
+            for (int i = 2; i < targets.length; i += 3) {
+                targets[i] -= dz;
+            }
+            for (int t = 0; t < frames; t++) {
+                qRef[t * nq + 2] -= dz;
+            }
+            obs = new Observations(frames, kp, obs.fps(), new SceneFrame(refined), targets, obs.cameras(),
+                    obs.pixels(), obs.confidences());
+            ground = refined;
+        }
         ReferenceMotion ref = ReferenceMotion.of(model, qRef, obs.fps());
         double[] referenceMm = keypointsMm(model, qRef, frames, obs.frame());
 
@@ -146,9 +165,9 @@ public final class Reconstructor {
             }
         }
         double[] jointsMm = keypointsMm(model, q, frames, obs.frame());
-        double[] kinematicMm = obs.frame().toData(in.ikTargets());
+        double[] kinematicMm = obs.frame().toData(obs.targets3d());
         timer.stop();
-        return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, in.groundZmm(), in.boneLengths(),
+        return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, ground, in.boneLengths(),
                 jointsMm, kinematicMm,
                 referenceMm, q, torques, wrench, contact3, reports, timer.seconds());
     }

@@ -149,7 +149,6 @@ public final class Synthesizer {
         Ar1.add(depthRnd, s.depthMm(), rootRho, frames, 1, 1, 0, depth);
         double[] orientation = new double[frames * 3];
         Ar1.add(orientRnd, Math.toRadians(s.orientationDeg()), rootRho, frames, 3, 3, 0, orientation);
-        double[] rot = new double[9];
         double[] rel = new double[3];
         double[] out = new double[gt.length];
         for (int t = 0; t < frames; t++) {
@@ -172,7 +171,7 @@ public final class Synthesizer {
             out[base] = r[0];
             out[base + 1] = r[1];
             out[base + 2] = r[2];
-            rotationVector(orientation, 3 * t, rot);
+            double[] rot = Camera.rodrigues(new double[] {orientation[3 * t], orientation[3 * t + 1], orientation[3 * t + 2]});
             for (int j = 1; j < joints; j++) {
                 int k = base + 3 * j;
                 double bx = bias[3 * j], by = bias[3 * j + 1], bz = bias[3 * j + 2];
@@ -190,32 +189,6 @@ public final class Synthesizer {
             }
         }
         return out;
-    }
-
-    /** Rotation matrix (row-major) of the rotation vector at {@code v[off..off+2]} (Rodrigues). */
-    static void rotationVector(double[] v, int off, double[] out) {
-        double x = v[off], y = v[off + 1], z = v[off + 2];
-        double angle = Math.sqrt(x * x + y * y + z * z);
-        if (angle < 1e-12) {
-            java.util.Arrays.fill(out, 0);
-            out[0] = 1;
-            out[4] = 1;
-            out[8] = 1;
-            return;
-        }
-        x /= angle;
-        y /= angle;
-        z /= angle;
-        double c = Math.cos(angle), s = Math.sin(angle), k = 1 - c;
-        out[0] = c + x * x * k;
-        out[1] = x * y * k - z * s;
-        out[2] = x * z * k + y * s;
-        out[3] = y * x * k + z * s;
-        out[4] = c + y * y * k;
-        out[5] = y * z * k - x * s;
-        out[6] = z * x * k - y * s;
-        out[7] = z * y * k + x * s;
-        out[8] = c + z * z * k;
     }
 
     /** Unit vector from the camera centre to the mean ground-truth root position. */

@@ -2,43 +2,28 @@ package org.physrec.app.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.physrec.app.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.physrec.app.cli.Main;
-import picocli.CommandLine;
+import org.physrec.app.CliRun;
 
 class FunctionsBenchCommandTest {
 
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void smallGridWritesEveryOutputAtomically() throws IOException {
         Path out = tmp.resolve("bench");
-        Run r = run("bench", "functions", "--functions", "rosenbrock,sphere,styblinski-tang", "--dims", "2,5",
+        CliRun r = run("bench", "functions", "--functions", "rosenbrock,sphere,styblinski-tang", "--dims", "2,5",
                 "--runs", "3", "--iterations", "30", "--no-progress", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("results.json", "results.csv", "table.md", "profile.png", "rosenbrock.png")) {
@@ -60,27 +45,27 @@ class FunctionsBenchCommandTest {
 
     @Test
     void badFlagIsUsageError() {
-        Run r = run("bench", "functions", "--dimz", "2", "--out", tmp.toString());
+        CliRun r = run("bench", "functions", "--dimz", "2", "--out", tmp.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--dimz"), r.err());
     }
 
     @Test
     void unknownFunctionOrOptimizerIsNamed() {
-        Run f = run("bench", "functions", "--functions", "sphere,himmelblau", "--out", tmp.toString());
+        CliRun f = run("bench", "functions", "--functions", "sphere,himmelblau", "--out", tmp.toString());
         assertEquals(2, f.code(), f.err());
         assertTrue(f.err().contains("himmelblau") && f.err().contains("rosenbrock"), f.err());
-        Run o = run("bench", "functions", "--optimizers", "bfgs,newton", "--out", tmp.toString());
+        CliRun o = run("bench", "functions", "--optimizers", "bfgs,newton", "--out", tmp.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("newton") && o.err().contains("lbfgs"), o.err());
     }
 
     @Test
     void nonPositiveDimensionIsNamed() {
-        Run r = run("bench", "functions", "--dims", "2,0", "--out", tmp.toString());
+        CliRun r = run("bench", "functions", "--dims", "2,0", "--out", tmp.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--dims") && r.err().contains("0"), r.err());
-        Run bad = run("bench", "functions", "--dims", "2,x", "--out", tmp.toString());
+        CliRun bad = run("bench", "functions", "--dims", "2,x", "--out", tmp.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--dims"), bad.err());
     }

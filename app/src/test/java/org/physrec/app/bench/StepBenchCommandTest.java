@@ -2,18 +2,16 @@ package org.physrec.app.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.physrec.app.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.physrec.app.cli.Main;
-import picocli.CommandLine;
+import org.physrec.app.CliRun;
 
 class StepBenchCommandTest {
 
@@ -22,13 +20,9 @@ class StepBenchCommandTest {
 
     @Test
     void tinyRunWritesJsonAndPlotWithConsistentCounts() throws IOException {
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute("bench", "step", "--dims", "2,8", "--optimizers", "adam,bfgs", "--warmup-ms", "0",
+        CliRun r = run("bench", "step", "--dims", "2,8", "--optimizers", "adam,bfgs", "--warmup-ms", "0",
                 "--measure-ms", "5", "--out", tmp.toString());
-        assertEquals(0, code, err.toString());
+        assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("step.json").toFile());
         assertEquals(4, json.get("points").size());
         for (JsonNode p : json.get("points")) {
@@ -45,12 +39,11 @@ class StepBenchCommandTest {
 
     @Test
     void badValuesAreUsageErrors() {
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err));
-        assertEquals(2, cl.execute("bench", "step", "--dims", "-3", "--out", tmp.toString()));
-        assertTrue(err.toString().contains("--dims"), err.toString());
-        assertEquals(2, cl.execute("bench", "step", "--function", "nope", "--out", tmp.toString()));
-        assertTrue(err.toString().contains("nope"), err.toString());
+        CliRun dims = run("bench", "step", "--dims", "-3", "--out", tmp.toString());
+        assertEquals(2, dims.code());
+        assertTrue(dims.err().contains("--dims"), dims.err());
+        CliRun function = run("bench", "step", "--function", "nope", "--out", tmp.toString());
+        assertEquals(2, function.code());
+        assertTrue(function.err().contains("nope"), function.err());
     }
 }

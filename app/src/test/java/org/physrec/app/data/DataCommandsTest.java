@@ -3,40 +3,25 @@ package org.physrec.app.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.physrec.app.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.physrec.app.cli.Main;
+import org.physrec.app.CliRun;
 import org.physrec.datasets.DataRoot;
 import org.physrec.datasets.Sequence;
 import org.physrec.datasets.io.PhysrecCsv;
 import org.physrec.datasets.io.PhysrecJson;
-import picocli.CommandLine;
 
 class DataCommandsTest {
 
     @TempDir
     Path tmp;
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static Path motion(String name) {
         var m = DataRoot.motion();
@@ -47,7 +32,7 @@ class DataCommandsTest {
     @Test
     void infoReportsTheSequenceAsJson() throws Exception {
         Path f = motion("cmu_131_03_start_hop_stop.json");
-        Result r = run("data", "info", f.toString(), "--json");
+        CliRun r = run("data", "info", f.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("physrec-json", j.get("format").asText());
@@ -64,7 +49,7 @@ class DataCommandsTest {
     void convertToCsvResamplesAndKeepsGroundTruth() throws Exception {
         Path f = motion("cmu_salsa_01_daz.json");
         Path out = tmp.resolve("salsa.csv");
-        Result r = run("data", "convert", f.toString(), out.toString(), "--fps", "30", "--frames", "0-119");
+        CliRun r = run("data", "convert", f.toString(), out.toString(), "--fps", "30", "--frames", "0-119");
         assertEquals(0, r.code(), r.err());
         Sequence orig = PhysrecJson.read(f);
         Sequence conv = PhysrecCsv.read(out);
@@ -80,22 +65,40 @@ class DataCommandsTest {
 
     @Test
     void listPrintsABuiltInTable() {
-        Result r = run("data", "list", "--table", "h36m-validation");
+        CliRun r = run("data", "list", "--table", "h36m-validation");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("20 sequences") && r.out().contains("S11 Posing_1 cam 58860488 frames 400-599"), r.out());
-        Result bad = run("data", "list", "--table", "no-such-table");
+        CliRun bad = run("data", "list", "--table", "no-such-table");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("unknown table 'no-such-table'"), bad.err());
+    }
+
+    @Test
+    void extractWritesTheTableEntriesALocalCopyHolds() throws Exception {
+        Path root = DataRoot.find().map(p -> p.resolve("aistpp")).orElse(null);
+        Assumptions.assumeTrue(root != null && Files.isDirectory(root), "shared/data/aistpp not found");
+        Path table = tmp.resolve("t.yaml");
+        Files.writeString(table, "name: t\ndataset: aist++\nframe_base: 1\nfps: 30\nsequences:\n"
+                + "  - {sequence: gBR_sBM_c02_d04_mBR0_ch03, setting: setting1, frames: [1, 120]}\n"
+                + "  - {sequence: gBR_sBM_c02_d04_mBR0_ch09, setting: setting1, frames: [1, 120]}\n");
+        CliRun r = run("data", "extract", "--table", table.toString(), "--root", root.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("wrote 1, missing 1"), r.out());
+        Sequence s = PhysrecJson.read(tmp.resolve("out").resolve("gBR_sBM_c02_d04_mBR0_ch03.json"));
+        assertEquals(60, s.frames(), "120 frames at 60 Hz -> 30 Hz");
+        assertEquals(1, s.cameras().size());
+        assertEquals("c02", s.camera(0).name());
     }
 
     @Test
     void badInputFailsWithOneClearMessage() throws Exception {
         Path f = tmp.resolve("bad.json");
         Files.writeString(f, "{\"name\":\"x\",\"fps\":-5,\"skeleton\":\"h36m17\",\"units\":\"mm\",\"up_axis\":\"z\",\"joints\":[]}");
-        Result r = run("data", "info", f.toString());
+        CliRun r = run("data", "info", f.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains(f.toString()) && r.err().contains("field 'fps'"), r.err());
-        Result missing = run("data", "info", tmp.resolve("nope.json").toString());
+        CliRun missing = run("data", "info", tmp.resolve("nope.json").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("nope.json"), missing.err());
     }

@@ -40,10 +40,18 @@ class TrajectoryReplayTest {
     @TempDir
     Path dir;
 
+    /** Floor height of the written joints' data frame (mm), as a reconstruction's SceneFrame. */
+    private static final double GROUND_MM = 150;
+
     /** Writes a trajectory simulated by our engine (standing start, small random torques). */
     private Path simulatedTrajectory(boolean physicsBlock) throws IOException {
+        return simulatedTrajectory(physicsBlock, null);
+    }
+
+    /** As above; with {@code wrench} (FRAMES x 6) the simulation also pushes the root, and the file says so. */
+    private Path simulatedTrajectory(boolean physicsBlock, double[] wrench) throws IOException {
         Model m = CharacterBuilder.standard();
-        Simulator sim = new Simulator(m, SimSettings.DEFAULTS);
+        Simulator sim = new Simulator(m, SimSettings.DEFAULTS.withRootResidual(wrench != null));
         Rollout rollout = new Rollout(sim, FRAMES - 1);
         State x0 = StandingStart.of(m);
         Random rng = new Random(4);
@@ -51,7 +59,15 @@ class TrajectoryReplayTest {
         for (int i = 0; i < (FRAMES - 1) * m.nu(); i++) {
             torques[i] = 3 * rng.nextGaussian();
         }
-        rollout.run(x0, java.util.Arrays.copyOf(torques, (FRAMES - 1) * m.nu()), null, FRAMES - 1, null);
+        int nc = sim.controlDim();
+        double[] controls = new double[(FRAMES - 1) * nc];
+        for (int t = 0; t < FRAMES - 1; t++) {
+            System.arraycopy(torques, t * m.nu(), controls, t * nc, m.nu());
+            if (wrench != null) {
+                System.arraycopy(wrench, t * 6, controls, t * nc + m.nu(), 6);
+            }
+        }
+        rollout.run(x0, controls, null, FRAMES - 1, null);
         int kp = 3 * m.keypointCount();
         double[] q = new double[FRAMES * m.nq()];
         double[] joints = new double[FRAMES * kp];
@@ -64,7 +80,7 @@ class TrajectoryReplayTest {
             System.arraycopy(s.q, 0, q, t * m.nq(), m.nq());
             Kinematics.keypoints(m, m.newWorkspace(), s.q, k);
             for (int i = 0; i < kp; i++) {
-                joints[t * kp + i] = 1000 * k[i];
+                joints[t * kp + i] = 1000 * k[i] + (i % 3 == 2 ? GROUND_MM : 0);
             }
         }
         List<String> coords = new ArrayList<>();
@@ -88,6 +104,16 @@ class TrajectoryReplayTest {
             ArrayNode bones = p.putArray("bone_lengths_m");
             for (double b : H36m.meanBoneLengths()) {
                 bones.add(b);
+            }
+            p.put("ground_z_mm", GROUND_MM);
+            if (wrench != null) {
+                ArrayNode rows = p.putArray("residual_wrench");
+                for (int f = 0; f < FRAMES; f++) {
+                    ArrayNode r = rows.addArray();
+                    for (int c = 0; c < 6; c++) {
+                        r.add(wrench[6 * f + c]);
+                    }
+                }
             }
             ArrayNode v0 = p.putArray("v0");
             for (double x : x0.v) {
@@ -116,14 +142,58 @@ class TrajectoryReplayTest {
     }
 
     @Test
+    void residualWrenchIsReplayedOnTheRoot() throws IOException {
+        double[] wrench = new double[6 * FRAMES];
+        Random rng = new Random(8);
+        for (int i = 0; i < wrench.length; i++) {
+            wrench[i] = (i % 6 == 2 ? 300 : 0) + 20 * rng.nextGaussian();
+        }
+        Path file = simulatedTrajectory(true, wrench);
+        ReplayInput in = ReplayInput.read(file, 10, 70);
+        TrajectoryReplay.Deviation ours = TrajectoryReplay.ours(in, SimSettings.DEFAULTS);
+        assertTrue(ours.maxMm() < 1e-6, "with the wrench: " + ours.maxMm() + " mm");
+        // the same file without the wrench must not match: the check can fail
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = (ObjectNode) mapper.readTree(file.toFile());
+        ((ObjectNode) root.get("physics")).remove("residual_wrench");
+        mapper.writeValue(file.toFile(), root);
+        TrajectoryReplay.Deviation without = TrajectoryReplay.ours(ReplayInput.read(file, 10, 70), SimSettings.DEFAULTS);
+        assertTrue(without.maxMm() > 1, "without the wrench: " + without.maxMm() + " mm");
+        TrajectoryReplay.Deviation bullet = TrajectoryReplay.bullet(in, BulletSettings.DEFAULTS);
+        assertTrue(Double.isFinite(bullet.maxMm()), "jbullet with the wrench: " + bullet.maxMm());
+    }
+
+    @Test
     void fallsBackToBonesFromTheJointsAndFiniteDifferenceVelocity() throws IOException {
         ReplayInput in = ReplayInput.read(simulatedTrajectory(false), 7, 65);
         assertEquals(7, in.substeps());
         assertEquals(65, in.totalMass());
+        assertEquals(GROUND_MM, in.groundZmm(), 1e-9, "floor estimated from frame 0");
+        assertTrue(in.groundSource().contains("estimated"));
         double[] mean = H36m.meanBoneLengths();
         for (int b = 0; b < mean.length; b++) {
             assertEquals(mean[b], in.boneLengths()[b], 1e-9, "bone " + b);
         }
+    }
+
+    @Test
+    void readsTheReconstructionsReportNextToTheFile() throws IOException {
+        Path file = simulatedTrajectory(false);
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode report = mapper.createObjectNode();
+        report.put("ground_z_mm", 42.0);
+        report.put("body_mass_kg", 80.0);
+        report.putObject("settings").put("substeps", 12);
+        ArrayNode bones = report.putArray("bone_lengths_m");
+        for (double b : H36m.meanBoneLengths()) {
+            bones.addObject().put("bone", "x").put("length", 1.1 * b);
+        }
+        mapper.writeValue(dir.resolve("report.json").toFile(), report);
+        ReplayInput in = ReplayInput.read(file, 7, 65);
+        assertEquals(12, in.substeps());
+        assertEquals(80, in.totalMass());
+        assertEquals(42, in.groundZmm());
+        assertEquals(1.1 * H36m.meanBoneLengths()[3], in.boneLengths()[3], 1e-12);
     }
 
     @Test

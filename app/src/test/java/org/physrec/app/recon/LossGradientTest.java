@@ -86,8 +86,9 @@ class LossGradientTest {
         far[0] += 1e5;
         Observations outlier = new Observations(2, 17, 25, frame, null, List.of(cam), List.of(far), List.of(conf));
         double robust = new KeypointLoss(outlier, LossWeights.DEFAULTS).value(0, p, 1, null);
-        // a 100000 px outlier costs σ²·log(1 + e²/σ²)/K, tiny compared with a squared error e²/K
-        assertTrue(robust < 1e-3, "robust cost " + robust);
+        // a 100000 px outlier costs w2d·σ²·log(1 + e²/σ²)/K, tiny compared with a squared error w2d·e²/K
+        double squared = LossWeights.DEFAULTS.w2d() * 100.0 * 100.0 / 17;
+        assertTrue(robust > 0 && robust < 1e-5 * squared, "robust cost " + robust + " vs squared " + squared);
     }
 
     @Test

@@ -2,19 +2,18 @@ package org.physrec.app.synth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.physrec.app.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.physrec.app.cli.Main;
+import org.physrec.app.CliRun;
 import org.physrec.app.export.BvhFile;
 import org.physrec.app.export.MotionClip;
 import org.physrec.app.export.Trajectory;
@@ -22,23 +21,9 @@ import org.physrec.app.export.TrajectoryJson;
 import org.physrec.app.export.WindowLoss;
 import org.physrec.datasets.Sequence;
 import org.physrec.datasets.io.PhysrecJson;
-import picocli.CommandLine;
 
 /** synth -> eval -> export through the command line, on a real clip. */
 class CommandsTest {
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static Path clip() throws IOException {
         return MotionClip.files().stream().filter(p -> p.getFileName().toString().startsWith("cmu_131_01")).findFirst()
@@ -49,7 +34,7 @@ class CommandsTest {
     void synthThenEvalThenExport(@TempDir Path dir) throws IOException {
         Path gt = clip();
         Path syn = dir.resolve("syn.json");
-        Run s = run("synth", "-i", gt.toString(), "-o", syn.toString(), "--seed", "4", "--fps", "10");
+        CliRun s = run("synth", "-i", gt.toString(), "-o", syn.toString(), "--seed", "4", "--fps", "10");
         assertEquals(0, s.code(), s.err());
         assertTrue(s.out().contains("MPJPE"), s.out());
         Sequence seq = PhysrecJson.read(syn);
@@ -57,22 +42,22 @@ class CommandsTest {
         assertEquals(4, seq.cameras().size());
         assertTrue(seq.hasKeypoints3d() && seq.hasGroundTruth() && seq.hasKeypoints2d(0));
 
-        Run e = run("eval", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.resolve("eval").toString());
+        CliRun e = run("score", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.resolve("eval").toString());
         assertEquals(0, e.code(), e.err());
         JsonNode metrics = new ObjectMapper().readTree(dir.resolve("eval/metrics.json").toFile());
         double mpjpe = metrics.get("frame_weighted").get("mpjpe").asDouble();
         assertTrue(mpjpe > 30 && mpjpe < 70, "synth estimate MPJPE " + mpjpe);
         assertTrue(Files.readString(dir.resolve("eval/table.md")).contains("DiffPhy"));
         assertTrue(Files.exists(dir.resolve("eval/sequences/cmu_131_01_start_walk_stop.json")));
-        Run auto = run("eval", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.resolve("eval2").toString(),
+        CliRun auto = run("score", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.resolve("eval2").toString(),
                 "--ground-z", "auto");
         assertEquals(0, auto.code(), auto.err());
         assertTrue(auto.out().contains("ground plane z = "), auto.out());
-        assertEquals(2, run("eval", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.toString(),
+        assertEquals(2, run("score", "--gt", gt.toString(), "--pred", syn.toString(), "-o", dir.toString(),
                 "--ground-z", "floor").code());
 
         Path exp = dir.resolve("export");
-        Run x = run("export", "-s", syn.toString(), "-o", exp.toString(), "--cameras", seq.camera(1).name());
+        CliRun x = run("export", "-s", syn.toString(), "-o", exp.toString(), "--cameras", seq.camera(1).name());
         assertEquals(0, x.code(), x.err());
         for (String f : List.of("trajectory.json", "frames.csv", "motion.bvh", "stick.mp4",
                 "overlay_" + seq.camera(1).name() + ".mp4", "per_joint_mpjpe.png")) {
@@ -96,7 +81,7 @@ class CommandsTest {
                 List.of(), null, List.of("l_foot", "r_foot"), forces,
                 List.of(new WindowLoss(0, 0, t, new double[] {5, 2, 1}, Map.of("2d", 0.5))));
         TrajectoryJson.write(dir.resolve("traj.json"), traj);
-        Run x = run("export", "-s", syn.toString(), "-t", dir.resolve("traj.json").toString(), "-o",
+        CliRun x = run("export", "-s", syn.toString(), "-t", dir.resolve("traj.json").toString(), "-o",
                 dir.resolve("out").toString(), "--no-video");
         assertEquals(0, x.code(), x.err());
         for (String f : List.of("losses.csv", "loss.png", "final_loss.png", "contacts.png", "motion.bvh")) {
@@ -107,10 +92,10 @@ class CommandsTest {
 
     @Test
     void badArgumentsAndFilesFailClearly(@TempDir Path dir) throws IOException {
-        Run r = run("synth", "-i", dir.resolve("missing.json").toString(), "-o", dir.resolve("o.json").toString());
+        CliRun r = run("synth", "-i", dir.resolve("missing.json").toString(), "-o", dir.resolve("o.json").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("missing.json"), r.err());
-        r = run("eval", "--gt", clip().toString(), "--gt", clip().toString(), "--pred", clip().toString(), "-o",
+        r = run("score", "--gt", clip().toString(), "--gt", clip().toString(), "--pred", clip().toString(), "-o",
                 dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("2 ground-truth files for 1 predictions"), r.err());
@@ -119,7 +104,7 @@ class CommandsTest {
         // prediction at 5 fps against a 60 fps ground truth is resampled; against another clip it mismatches
         Path other = MotionClip.files().stream().filter(p -> p.getFileName().toString().startsWith("cmu_salsa"))
                 .findFirst().orElseThrow();
-        r = run("eval", "--gt", other.toString(), "--pred", syn.toString(), "-o", dir.resolve("e").toString());
+        r = run("score", "--gt", other.toString(), "--pred", syn.toString(), "-o", dir.resolve("e").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("frames"), r.err());
     }

@@ -62,6 +62,26 @@ class ValidationTableTest {
     }
 
     @Test
+    void entriesLoadAsTheirCameraFramesAndRate() throws IOException {
+        Fixtures.videoPose3d(tmp, new String[] {"S11"}, new String[] {"Walking", "Walking 1"}, new int[] {650, 700});
+        ValidationTable v = ValidationTable.load("h36m-validation");
+        ValidationTable.Entry e = v.entries().stream().filter(x -> x.sequence().equals("Walking_1")).findFirst().orElseThrow();
+        org.physrec.datasets.Sequence s = new TableSequences(v, tmp).load(e);
+        assertEquals(200, s.frames());
+        assertEquals(1, s.cameras().size());
+        assertEquals("55011271", s.camera(0).name());
+        double[] full = org.physrec.datasets.TestData.motion(700, 50);
+        assertEquals(full[400 * 51 + 5], s.groundTruth()[5], 0.05, "frame 400 of 'Walking 1' first");
+        ValidationTable t = ValidationTable.load("h36m-test");
+        ValidationTable.Entry te = t.entries().stream().filter(x -> x.subject().equals("S11") && x.sequence().equals("Walking"))
+                .findFirst().orElseThrow();
+        org.physrec.datasets.Sequence ts = new TableSequences(t, tmp).load(te);
+        assertEquals(325, ts.frames(), "650 frames at 50 Hz -> every second frame");
+        assertEquals(25, ts.fps());
+        assertEquals("60457274", ts.camera(0).name());
+    }
+
+    @Test
     void badTableFiles() throws IOException {
         Path f = tmp.resolve("t.yaml");
         Files.writeString(f, "name: x\ndataset: mpii\nsequences: []\n");

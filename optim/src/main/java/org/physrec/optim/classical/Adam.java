@@ -1,13 +1,10 @@
 package org.physrec.optim.classical;
 
-import org.physrec.optim.Objective;
-import org.physrec.optim.Optimizer;
-
 /**
  * Adam (Kingma and Ba 2015) with bias correction:
  * m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g², x ← x − η·m̂/(√v̂ + ε). One evaluation per iteration.
  */
-public final class Adam implements Optimizer<Adam.State> {
+public final class Adam extends FirstOrderOptimizer<Adam.Settings, Adam.State> {
 
     /**
      * @param learningRate η &gt; 0
@@ -32,35 +29,25 @@ public final class Adam implements Optimizer<Adam.State> {
     }
 
     /** Iterate, moment estimates and a trial buffer. */
-    public static final class State extends org.physrec.optim.OptimizerState {
+    public static final class State extends FirstOrderOptimizer.TrialState {
         /** First moment m, length n. */
         public final double[] m;
         /** Second moment v, length n. */
         public final double[] v;
-        final double[] xTrial;
-        final double[] gTrial;
 
         State(int n) {
             super(n);
             m = new double[n];
             v = new double[n];
-            xTrial = new double[n];
-            gTrial = new double[n];
         }
     }
 
-    private final Settings settings;
-
     public Adam(Settings settings) {
-        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        super(settings);
     }
 
     public Adam() {
         this(Settings.DEFAULTS);
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     @Override
@@ -69,18 +56,13 @@ public final class Adam implements Optimizer<Adam.State> {
     }
 
     @Override
-    public State init(double[] x0, Objective f) {
-        State s = new State(x0.length);
-        s.start(x0, f);
-        return s;
+    State newState(int n) {
+        return new State(n);
     }
 
     @Override
-    public void step(State s, Objective f) {
-        if (!s.isRunning()) {
-            return;
-        }
-        Settings c = settings;
+    void proposeTrial(State s) {
+        Settings c = settings();
         int t = s.iteration + 1;
         double correction1 = 1 - Math.pow(c.beta1, t);
         double correction2 = 1 - Math.pow(c.beta2, t);
@@ -92,7 +74,5 @@ public final class Adam implements Optimizer<Adam.State> {
             double vHat = s.v[i] / correction2;
             s.xTrial[i] = s.x[i] - c.learningRate * mHat / (Math.sqrt(vHat) + c.epsilon);
         }
-        double value = s.evaluate(f, s.xTrial, s.gTrial);
-        s.accept(s.xTrial, value, s.gTrial);
     }
 }

@@ -1,7 +1,6 @@
 package org.physrec.optim.classical;
 
 import org.physrec.optim.Objective;
-import org.physrec.optim.Optimizer;
 import org.physrec.optim.OptimizerState;
 import org.physrec.optim.linesearch.Direction;
 import org.physrec.optim.linesearch.ScipyWolfe;
@@ -14,7 +13,7 @@ import org.physrec.optim.linesearch.ScipyWolfe;
  * "precision loss" warning). The update costs one vectorized sweep over H per iteration (see
  * {@link #updateAndDirection}); memory n² doubles.
  */
-public final class Bfgs implements Optimizer<Bfgs.State> {
+public final class Bfgs extends ConfiguredOptimizer<Bfgs.Settings, Bfgs.State> {
 
     /**
      * @param gtol convergence threshold on max|∇f| (SciPy: 1e-5)
@@ -26,12 +25,8 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
         public static final Settings DEFAULTS = new Settings(1e-5, 1e-4, 0.9);
 
         public Settings {
-            if (!(gtol >= 0)) {
-                throw new IllegalArgumentException("gtol: must be >= 0, got " + gtol);
-            }
-            if (!(0 < c1 && c1 < c2 && c2 < 1)) {
-                throw new IllegalArgumentException("c1, c2: need 0 < c1 < c2 < 1, got " + c1 + ", " + c2);
-            }
+            Checks.nonNegative("gtol", gtol);
+            Checks.wolfeConstants(c1, c2);
         }
 
         public Settings withGtol(double value) {
@@ -88,18 +83,12 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
         }
     }
 
-    private final Settings settings;
-
     public Bfgs(Settings settings) {
-        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        super(settings);
     }
 
     public Bfgs() {
         this(Settings.DEFAULTS);
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     @Override
@@ -109,7 +98,7 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
 
     @Override
     public State init(double[] x0, Objective f) {
-        State st = new State(x0.length, settings);
+        State st = new State(x0.length, settings());
         st.start(x0, f);
         if (!st.isRunning()) {
             return st;
@@ -121,15 +110,8 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
         }
         // SciPy: "sets the initial step guess to dx ~ 1".
         st.previousValue = st.value + norm2(st.gradient) / 2;
-        checkGradient(st);
+        stopIfConverged(st, settings().gtol);
         return st;
-    }
-
-    private void checkGradient(State st) {
-        double gnorm = maxAbs(st.gradient);
-        if (gnorm <= settings.gtol) {
-            st.stop(OptimizerState.Status.CONVERGED, "max|g| = " + gnorm + " <= gtol " + settings.gtol);
-        }
     }
 
     @Override
@@ -163,7 +145,7 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
             return;
         }
         st.previousValue = fOld;
-        checkGradient(st);
+        stopIfConverged(st, settings().gtol);
         if (!st.isRunning()) {
             return;
         }
@@ -215,6 +197,14 @@ public final class Bfgs implements Optimizer<Bfgs.State> {
 
     static double norm2(double[] a) {
         return Math.sqrt(dot(a, a));
+    }
+
+    /** Marks {@code st} CONVERGED when max|∇f| ≤ gtol, the SciPy test both quasi-Newton methods use. */
+    static void stopIfConverged(OptimizerState st, double gtol) {
+        double gnorm = maxAbs(st.gradient);
+        if (gnorm <= gtol) {
+            st.stop(OptimizerState.Status.CONVERGED, "max|g| = " + gnorm + " <= gtol " + gtol);
+        }
     }
 
     static double maxAbs(double[] a) {

@@ -24,4 +24,17 @@ final class Checks {
             throw new IllegalArgumentException(name + ": must be >= " + min + ", got " + value);
         }
     }
+
+    static void nonNegative(String name, double value) {
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException(name + ": must be >= 0, got " + value);
+        }
+    }
+
+    /** The strong-Wolfe constants: 0 &lt; c1 &lt; c2 &lt; 1. */
+    static void wolfeConstants(double c1, double c2) {
+        if (!(0 < c1 && c1 < c2 && c2 < 1)) {
+            throw new IllegalArgumentException("c1, c2: need 0 < c1 < c2 < 1, got " + c1 + ", " + c2);
+        }
+    }
 }

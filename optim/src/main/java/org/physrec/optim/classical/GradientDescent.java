@@ -1,10 +1,7 @@
 package org.physrec.optim.classical;
 
-import org.physrec.optim.Objective;
-import org.physrec.optim.Optimizer;
-
 /** Plain gradient descent x ← x − η·∇f(x): one evaluation per iteration. */
-public final class GradientDescent implements Optimizer<GradientDescent.State> {
+public final class GradientDescent extends FirstOrderOptimizer<GradientDescent.Settings, GradientDescent.State> {
 
     /**
      * @param learningRate η &gt; 0
@@ -23,29 +20,18 @@ public final class GradientDescent implements Optimizer<GradientDescent.State> {
     }
 
     /** Iterate plus one trial buffer pair. */
-    public static final class State extends org.physrec.optim.OptimizerState {
-        final double[] xTrial;
-        final double[] gTrial;
-
+    public static final class State extends FirstOrderOptimizer.TrialState {
         State(int n) {
             super(n);
-            xTrial = new double[n];
-            gTrial = new double[n];
         }
     }
 
-    private final Settings settings;
-
     public GradientDescent(Settings settings) {
-        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        super(settings);
     }
 
     public GradientDescent() {
         this(Settings.DEFAULTS);
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     @Override
@@ -54,22 +40,15 @@ public final class GradientDescent implements Optimizer<GradientDescent.State> {
     }
 
     @Override
-    public State init(double[] x0, Objective f) {
-        State s = new State(x0.length);
-        s.start(x0, f);
-        return s;
+    State newState(int n) {
+        return new State(n);
     }
 
     @Override
-    public void step(State s, Objective f) {
-        if (!s.isRunning()) {
-            return;
-        }
-        double eta = settings.learningRate;
+    void proposeTrial(State s) {
+        double eta = settings().learningRate;
         for (int i = 0; i < s.x.length; i++) {
             s.xTrial[i] = s.x[i] - eta * s.gradient[i];
         }
-        double v = s.evaluate(f, s.xTrial, s.gTrial);
-        s.accept(s.xTrial, v, s.gTrial);
     }
 }

@@ -1,8 +1,8 @@
 package org.physrec.optim.classical;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.physrec.optim.VectorMath;
 
 /**
  * The one sweep over BFGS's dense inverse Hessian per iteration: optionally adds the pending
@@ -59,7 +59,7 @@ final class HessianPass {
                     tail += h[row + j] * g[j];
                 }
             }
-            wOut[i] = acc.reduceLanes(VectorOperators.ADD) + tail;
+            wOut[i] = VectorMath.sumLanes(acc) + tail;
         }
     }
 }

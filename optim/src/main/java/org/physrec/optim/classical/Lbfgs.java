@@ -1,7 +1,6 @@
 package org.physrec.optim.classical;
 
 import org.physrec.optim.Objective;
-import org.physrec.optim.Optimizer;
 import org.physrec.optim.OptimizerState;
 import org.physrec.optim.linesearch.Direction;
 import org.physrec.optim.linesearch.MoreThuente;
@@ -14,7 +13,7 @@ import org.physrec.optim.linesearch.MoreThuente;
  * in L-BFGS-B). A non-finite value or slope during a line search ends the run as
  * {@code NON_FINITE} at the last finite iterate. Memory 2·m·n doubles in preallocated rings.
  */
-public final class Lbfgs implements Optimizer<Lbfgs.State> {
+public final class Lbfgs extends ConfiguredOptimizer<Lbfgs.Settings, Lbfgs.State> {
 
     /** dcsrch iterations per search. */
     private static final int MT_MAX_ITER = 100;
@@ -32,12 +31,8 @@ public final class Lbfgs implements Optimizer<Lbfgs.State> {
 
         public Settings {
             Checks.atLeast("memory", memory, 1);
-            if (!(gtol >= 0)) {
-                throw new IllegalArgumentException("gtol: must be >= 0, got " + gtol);
-            }
-            if (!(0 < c1 && c1 < c2 && c2 < 1)) {
-                throw new IllegalArgumentException("c1, c2: need 0 < c1 < c2 < 1, got " + c1 + ", " + c2);
-            }
+            Checks.nonNegative("gtol", gtol);
+            Checks.wolfeConstants(c1, c2);
         }
 
         public Settings withMemory(int m) {
@@ -74,18 +69,12 @@ public final class Lbfgs implements Optimizer<Lbfgs.State> {
         }
     }
 
-    private final Settings settings;
-
     public Lbfgs(Settings settings) {
-        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        super(settings);
     }
 
     public Lbfgs() {
         this(Settings.DEFAULTS);
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     @Override
@@ -95,19 +84,12 @@ public final class Lbfgs implements Optimizer<Lbfgs.State> {
 
     @Override
     public State init(double[] x0, Objective f) {
-        State st = new State(x0.length, settings);
+        State st = new State(x0.length, settings());
         st.start(x0, f);
         if (st.isRunning()) {
-            checkGradient(st);
+            Bfgs.stopIfConverged(st, settings().gtol);
         }
         return st;
-    }
-
-    private void checkGradient(State st) {
-        double gnorm = Bfgs.maxAbs(st.gradient);
-        if (gnorm <= settings.gtol) {
-            st.stop(OptimizerState.Status.CONVERGED, "max|g| = " + gnorm + " <= gtol " + settings.gtol);
-        }
     }
 
     @Override
@@ -133,7 +115,7 @@ public final class Lbfgs implements Optimizer<Lbfgs.State> {
             return;
         }
         double fNew = st.direction.pointAt(alpha, st.xNew, st.gNew);
-        int next = (st.newest + 1) % settings.memory;
+        int next = (st.newest + 1) % settings().memory;
         int row = next * n;
         double ys = 0;
         double yy = 0;
@@ -151,14 +133,14 @@ public final class Lbfgs implements Optimizer<Lbfgs.State> {
         if (ys > CURVATURE_EPS * yy) {
             st.rho[next] = 1.0 / ys;
             st.newest = next;
-            st.stored = Math.min(st.stored + 1, settings.memory);
+            st.stored = Math.min(st.stored + 1, settings().memory);
         }
-        checkGradient(st);
+        Bfgs.stopIfConverged(st, settings().gtol);
     }
 
     /** pOut = −H_k·g by the two-loop recursion (newest pair first in the first loop). */
     private void twoLoop(State st, int n, double[] pOut) {
-        int m = settings.memory;
+        int m = settings().memory;
         for (int i = 0; i < n; i++) {
             pOut[i] = -st.gradient[i];
         }

@@ -1,13 +1,10 @@
 package org.physrec.optim.classical;
 
-import org.physrec.optim.Objective;
-import org.physrec.optim.Optimizer;
-
 /**
  * Heavy-ball momentum: v ← μ·v + ∇f(x), x ← x − η·v (the PyTorch/optax form), one evaluation
  * per iteration.
  */
-public final class Momentum implements Optimizer<Momentum.State> {
+public final class Momentum extends FirstOrderOptimizer<Momentum.Settings, Momentum.State> {
 
     /**
      * @param learningRate η &gt; 0
@@ -32,32 +29,22 @@ public final class Momentum implements Optimizer<Momentum.State> {
     }
 
     /** Iterate, velocity and trial buffers. */
-    public static final class State extends org.physrec.optim.OptimizerState {
+    public static final class State extends FirstOrderOptimizer.TrialState {
         /** Velocity v, length n. */
         public final double[] velocity;
-        final double[] xTrial;
-        final double[] gTrial;
 
         State(int n) {
             super(n);
             velocity = new double[n];
-            xTrial = new double[n];
-            gTrial = new double[n];
         }
     }
 
-    private final Settings settings;
-
     public Momentum(Settings settings) {
-        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        super(settings);
     }
 
     public Momentum() {
         this(Settings.DEFAULTS);
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     @Override
@@ -66,24 +53,17 @@ public final class Momentum implements Optimizer<Momentum.State> {
     }
 
     @Override
-    public State init(double[] x0, Objective f) {
-        State s = new State(x0.length);
-        s.start(x0, f);
-        return s;
+    State newState(int n) {
+        return new State(n);
     }
 
     @Override
-    public void step(State s, Objective f) {
-        if (!s.isRunning()) {
-            return;
-        }
-        double eta = settings.learningRate;
-        double mu = settings.momentum;
+    void proposeTrial(State s) {
+        double eta = settings().learningRate;
+        double mu = settings().momentum;
         for (int i = 0; i < s.x.length; i++) {
             s.velocity[i] = mu * s.velocity[i] + s.gradient[i];
             s.xTrial[i] = s.x[i] - eta * s.velocity[i];
         }
-        double v = s.evaluate(f, s.xTrial, s.gTrial);
-        s.accept(s.xTrial, v, s.gTrial);
     }
 }

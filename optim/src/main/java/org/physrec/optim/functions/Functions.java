@@ -8,22 +8,39 @@ final class Functions {
 
     private static final double TWO_PI = 2 * Math.PI;
 
+    /** A function on the fixed box [low, high]^d with its minimizer at (argmin, ..., argmin). */
+    abstract static class BoxFunction extends TestFunction {
+        private final double low;
+        private final double high;
+        private final double argmin;
+
+        BoxFunction(String name, String title, double low, double high, double argmin) {
+            super(name, title);
+            this.low = low;
+            this.high = high;
+            this.argmin = argmin;
+        }
+
+        @Override
+        public final double domainLow(int d) {
+            return low;
+        }
+
+        @Override
+        public final double domainHigh(int d) {
+            return high;
+        }
+
+        @Override
+        public final double[] minimizer(int d) {
+            return filled(d, argmin);
+        }
+    }
+
     /** −20·exp(−0.2·√(Σx²/d)) − exp(Σcos(2πx_i)/d) + 20 + e on [−32.768, 32.768]; 0 at 0. */
-    static final class Ackley extends TestFunction {
+    static final class Ackley extends BoxFunction {
         Ackley() {
-            super("ackley", "Ackley");
-        }
-
-        public double domainLow(int d) {
-            return -32.768;
-        }
-
-        public double domainHigh(int d) {
-            return 32.768;
-        }
-
-        public double[] minimizer(int d) {
-            return new double[d];
+            super("ackley", "Ackley", -32.768, 32.768, 0);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {
@@ -86,21 +103,9 @@ final class Functions {
     }
 
     /** Σx²/4000 − Π cos(x_i/√i) + 1 on [−600, 600]; 0 at 0. */
-    static final class Griewank extends TestFunction {
+    static final class Griewank extends BoxFunction {
         Griewank() {
-            super("griewank", "Griewank");
-        }
-
-        public double domainLow(int d) {
-            return -600;
-        }
-
-        public double domainHigh(int d) {
-            return 600;
-        }
-
-        public double[] minimizer(int d) {
-            return new double[d];
+            super("griewank", "Griewank", -600, 600, 0);
         }
 
         double evaluate(double[] x, double[] g, double[] prefix) {
@@ -124,21 +129,9 @@ final class Functions {
     }
 
     /** Levy with w_i = 1 + (x_i − 1)/4 on [−10, 10]; 0 at 1. */
-    static final class Levy extends TestFunction {
+    static final class Levy extends BoxFunction {
         Levy() {
-            super("levy", "Levy");
-        }
-
-        public double domainLow(int d) {
-            return -10;
-        }
-
-        public double domainHigh(int d) {
-            return 10;
-        }
-
-        public double[] minimizer(int d) {
-            return filled(d, 1);
+            super("levy", "Levy", -10, 10, 1);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {
@@ -258,21 +251,9 @@ final class Functions {
      * coordinates (indices mod d), so every coordinate counts and the minimum stays 0 at 0;
      * for multiples of 4 this is the standard function.
      */
-    static final class Powell extends TestFunction {
+    static final class Powell extends BoxFunction {
         Powell() {
-            super("powell", "Powell");
-        }
-
-        public double domainLow(int d) {
-            return -4;
-        }
-
-        public double domainHigh(int d) {
-            return 5;
-        }
-
-        public double[] minimizer(int d) {
-            return new double[d];
+            super("powell", "Powell", -4, 5, 0);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {
@@ -300,21 +281,9 @@ final class Functions {
     }
 
     /** 10d + Σ(x² − 10cos(2πx)) on [−5.12, 5.12]; 0 at 0. */
-    static final class Rastrigin extends TestFunction {
+    static final class Rastrigin extends BoxFunction {
         Rastrigin() {
-            super("rastrigin", "Rastrigin");
-        }
-
-        public double domainLow(int d) {
-            return -5.12;
-        }
-
-        public double domainHigh(int d) {
-            return 5.12;
-        }
-
-        public double[] minimizer(int d) {
-            return new double[d];
+            super("rastrigin", "Rastrigin", -5.12, 5.12, 0);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {
@@ -328,21 +297,9 @@ final class Functions {
     }
 
     /** Σ 100(x_{i+1} − x_i²)² + (x_i − 1)² on [−5, 10]; 0 at 1. */
-    static final class Rosenbrock extends TestFunction {
+    static final class Rosenbrock extends BoxFunction {
         Rosenbrock() {
-            super("rosenbrock", "Rosenbrock");
-        }
-
-        public double domainLow(int d) {
-            return -5;
-        }
-
-        public double domainHigh(int d) {
-            return 10;
-        }
-
-        public double[] minimizer(int d) {
-            return filled(d, 1);
+            super("rosenbrock", "Rosenbrock", -5, 10, 1);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {
@@ -361,21 +318,9 @@ final class Functions {
     }
 
     /** Σ_i Σ_{j≤i} x_j² = Σ_j (d − j + 1) x_j² on [−65.536, 65.536]; 0 at 0. */
-    static final class RotatedHyperEllipsoid extends TestFunction {
+    static final class RotatedHyperEllipsoid extends BoxFunction {
         RotatedHyperEllipsoid() {
-            super("rotated-hyper-ellipsoid", "Rotated Hyper-Ellipsoid");
-        }
-
-        public double domainLow(int d) {
-            return -65.536;
-        }
-
-        public double domainHigh(int d) {
-            return 65.536;
-        }
-
-        public double[] minimizer(int d) {
-            return new double[d];
+            super("rotated-hyper-ellipsoid", "Rotated Hyper-Ellipsoid", -65.536, 65.536, 0);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {
@@ -391,21 +336,9 @@ final class Functions {
     }
 
     /** Σx² on [−5.12, 5.12]; 0 at 0. */
-    static final class Sphere extends TestFunction {
+    static final class Sphere extends BoxFunction {
         Sphere() {
-            super("sphere", "Sphere");
-        }
-
-        public double domainLow(int d) {
-            return -5.12;
-        }
-
-        public double domainHigh(int d) {
-            return 5.12;
-        }
-
-        public double[] minimizer(int d) {
-            return new double[d];
+            super("sphere", "Sphere", -5.12, 5.12, 0);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {
@@ -419,13 +352,13 @@ final class Functions {
     }
 
     /** ½Σ(x⁴ − 16x² + 5x) on [−5, 5]; about −39.166·d at x_i ≈ −2.903534. */
-    static final class StyblinskiTang extends TestFunction {
+    static final class StyblinskiTang extends BoxFunction {
         /** The root of 4x³ − 32x + 5 near −2.9 by Newton's method, to machine precision. */
         static final double ARGMIN = argmin();
         static final double MIN_PER_COORDINATE = 0.5 * (Math.pow(ARGMIN, 4) - 16 * ARGMIN * ARGMIN + 5 * ARGMIN);
 
         StyblinskiTang() {
-            super("styblinski-tang", "Styblinski-Tang");
+            super("styblinski-tang", "Styblinski-Tang", -5, 5, ARGMIN);
         }
 
         private static double argmin() {
@@ -436,21 +369,9 @@ final class Functions {
             return x;
         }
 
-        public double domainLow(int d) {
-            return -5;
-        }
-
-        public double domainHigh(int d) {
-            return 5;
-        }
-
         @Override
         public double minimum(int d) {
             return d * MIN_PER_COORDINATE;
-        }
-
-        public double[] minimizer(int d) {
-            return filled(d, ARGMIN);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {
@@ -466,21 +387,9 @@ final class Functions {
     }
 
     /** Σ|x_i|^{i+1} on [−1, 1]; 0 at 0. */
-    static final class SumOfPowers extends TestFunction {
+    static final class SumOfPowers extends BoxFunction {
         SumOfPowers() {
-            super("sum-of-powers", "Sum of Powers");
-        }
-
-        public double domainLow(int d) {
-            return -1;
-        }
-
-        public double domainHigh(int d) {
-            return 1;
-        }
-
-        public double[] minimizer(int d) {
-            return new double[d];
+            super("sum-of-powers", "Sum of Powers", -1, 1, 0);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {
@@ -497,21 +406,9 @@ final class Functions {
     }
 
     /** Σ i·x_i² on [−10, 10]; 0 at 0. */
-    static final class SumOfSquares extends TestFunction {
+    static final class SumOfSquares extends BoxFunction {
         SumOfSquares() {
-            super("sum-of-squares", "Sum of Squares");
-        }
-
-        public double domainLow(int d) {
-            return -10;
-        }
-
-        public double domainHigh(int d) {
-            return 10;
-        }
-
-        public double[] minimizer(int d) {
-            return new double[d];
+            super("sum-of-squares", "Sum of Squares", -10, 10, 0);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {
@@ -569,21 +466,9 @@ final class Functions {
     }
 
     /** Σx² + (Σ0.5·i·x_i)² + (Σ0.5·i·x_i)⁴ on [−5, 10]; 0 at 0. */
-    static final class Zakharov extends TestFunction {
+    static final class Zakharov extends BoxFunction {
         Zakharov() {
-            super("zakharov", "Zakharov");
-        }
-
-        public double domainLow(int d) {
-            return -5;
-        }
-
-        public double domainHigh(int d) {
-            return 10;
-        }
-
-        public double[] minimizer(int d) {
-            return new double[d];
+            super("zakharov", "Zakharov", -5, 10, 0);
         }
 
         double evaluate(double[] x, double[] g, double[] scratch) {

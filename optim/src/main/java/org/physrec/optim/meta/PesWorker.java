@@ -33,6 +33,8 @@ final class PesWorker {
     private LearnedState minus;
     private int stepInEpisode;
     private int episodeLength;
+    /** Length of the next episode: shortened by a random offset for the first one only. */
+    private int nextEpisodeLength;
 
     PesWorker(LearnedOptimizer arch, TaskFamily family, PesSettings settings, int index, long startIteration,
               NoiseTable noise) {
@@ -48,8 +50,9 @@ final class PesWorker {
         thetaMinus = new float[p];
         taskRng = new SplittableRandom(mix(settings.seed(), 0x7a5L + startIteration, index));
         // Desynchronize the slots: the first episode is shortened by a random offset.
-        episodeLength = settings.episode() - taskRng.nextInt(settings.episode());
-        stepInEpisode = episodeLength;
+        nextEpisodeLength = settings.episode() - taskRng.nextInt(settings.episode());
+        episodeLength = 0;
+        stepInEpisode = 0;
         task = null;
     }
 
@@ -82,7 +85,8 @@ final class PesWorker {
                 plus = (LearnedState) optPlus.init(task.x0(), task.objective());
                 minus = (LearnedState) optMinus.init(task.x0(), task.objective());
                 stepInEpisode = 0;
-                episodeLength = settings.episode();
+                episodeLength = nextEpisodeLength;
+                nextEpisodeLength = settings.episode();
                 reset = true;
                 if (!plus.isRunning()) {
                     return fail("task " + task.description() + ": " + plus.message);
@@ -119,6 +123,7 @@ final class PesWorker {
     /** Drops the failed task: the next unroll samples a fresh one and ξ restarts from zero. */
     private Result fail(String why) {
         stepInEpisode = episodeLength;
+        nextEpisodeLength = settings.episode();
         java.util.Arrays.fill(xi, 0f);
         return new Result(0, 0, true, Double.NaN, 0, why);
     }

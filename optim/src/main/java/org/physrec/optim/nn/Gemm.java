@@ -36,6 +36,18 @@ public final class Gemm {
                            float[] a, int aOff, int lda,
                            float[] b, int bOff, int ldb,
                            float[] c, int cOff, int ldc, boolean accumulate) {
+        // Row panels keep a slice of A in L2 while every column block of B (k × 2L) streams through L1.
+        for (int i0 = 0; i0 < m; i0 += ROW_PANEL) {
+            int rows = Math.min(ROW_PANEL, m - i0);
+            panel(rows, n, k, a, aOff + i0 * lda, lda, b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
+        }
+    }
+
+    /** Rows of A per panel. */
+    private static final int ROW_PANEL = 64;
+
+    private static void panel(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] c, int cOff, int ldc, boolean accumulate) {
         int j = 0;
         for (; j + 2 * L <= n; j += 2 * L) {
             int i = 0;

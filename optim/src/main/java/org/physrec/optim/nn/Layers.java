@@ -3,6 +3,7 @@ package org.physrec.optim.nn;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.physrec.optim.VectorMath;
 
 /**
  * Per-token layers over a batch of N tokens stored row-major (N × width). Weights are read
@@ -73,8 +74,8 @@ public final class Layers {
 
     /**
      * In-place softmax of each row of an (rows × cols) block with row stride {@code ld}. The
-     * exponentials use the Vector API's lanewise EXP (SVML on x86, measured 11× faster than
-     * scalar {@code Math.exp}, which dominated attention at large N).
+     * exponentials are vectorized ({@link VectorMath#exp}: scalar {@code Math.exp} dominated
+     * attention at large N) and reproducible across JIT tiers, unlike lanewise EXP.
      */
     public static void softmaxRows(float[] s, int off, int rows, int cols, int ld) {
         int lanes = SPECIES.length();
@@ -93,13 +94,14 @@ public final class Layers {
             vmax = FloatVector.broadcast(SPECIES, max);
             FloatVector vsum = FloatVector.zero(SPECIES);
             for (j = 0; j < upper; j += lanes) {
-                FloatVector e = FloatVector.fromArray(SPECIES, s, r + j).sub(vmax).lanewise(VectorOperators.EXP);
+                FloatVector e = FloatVector.fromArray(SPECIES, s, r + j).sub(vmax);
+                e = VectorMath.exp(e);
                 e.intoArray(s, r + j);
                 vsum = vsum.add(e);
             }
-            float sum = vsum.reduceLanes(VectorOperators.ADD);
+            float sum = VectorMath.sumLanes(vsum);
             for (; j < cols; j++) {
-                float e = (float) Math.exp(s[r + j] - max);
+                float e = VectorMath.exp(FloatVector.broadcast(SPECIES, s[r + j] - max)).lane(0);
                 s[r + j] = e;
                 sum += e;
             }

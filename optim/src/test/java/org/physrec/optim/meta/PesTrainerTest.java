@@ -84,6 +84,27 @@ class PesTrainerTest {
         assertTrue(!java.util.Arrays.equals(serial, AdafactorMlp.defaults().init(4)), "training changed θ");
     }
 
+    /** The first episode of each slot is shortened by its own random offset, so slots reset at different times. */
+    @Test
+    void slotsAreDesynchronized() {
+        PesSettings s = PesSettings.defaults().withTasks(6).withEpisode(20).withTruncation(2).withSeed(8);
+        float[] theta = AdafactorMlp.defaults().init(0);
+        NoiseTable noise = new NoiseTable(theta.length, 0);
+        java.util.Set<Integer> secondReset = new java.util.HashSet<>();
+        for (int slot = 0; slot < 6; slot++) {
+            PesWorker w = new PesWorker(AdafactorMlp.defaults(), quadratics(), s, slot, 0, noise);
+            int resets = 0;
+            for (int it = 0; it < 30; it++) {
+                if (w.unroll(theta, it).reset() && ++resets == 2) {
+                    secondReset.add(it);
+                    break;
+                }
+            }
+            assertEquals(2, resets, "slot " + slot + " reset twice within 30 iterations");
+        }
+        assertTrue(secondReset.size() > 1, "slots reset together: " + secondReset);
+    }
+
     /** Meta-training Adafactor-MLP on quadratics lowers the mean log-loss of the unrolls. */
     @Test
     void metaLossDecreasesOnQuadratics() {

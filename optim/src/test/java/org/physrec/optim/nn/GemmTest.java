@@ -23,7 +23,7 @@ class GemmTest {
     void vectorKernelEqualsReferenceBitForBit() {
         SplittableRandom rng = new SplittableRandom(1);
         int l = Gemm.lanes();
-        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 2 * l, 3}, {7, 2 * l + l + 3, 9}, {13, 4 * l + 1, 17}, {9, l - 1, 2}};
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 2 * l, 3}, {7, 2 * l + l + 3, 9}, {13, 4 * l + 1, 17}, {9, l - 1, 2}, {150, 2 * l + 5, 11}};
         for (int[] s : shapes) {
             int m = s[0];
             int n = s[1];

@@ -30,6 +30,18 @@ public final class BulletRollout {
      */
     public static Result run(Model model, BulletSettings settings, double[] q0, double[] v0, double[] torques,
                              double fps, int substeps) {
+        return run(model, settings, q0, v0, torques, null, fps, substeps);
+    }
+
+    /**
+     * As {@link #run(Model, BulletSettings, double[], double[], double[], double, int)} with a
+     * residual wrench on a FREE root per frame.
+     *
+     * @param rootWrench (T x 6) world force at the root origin (N) then world moment (N·m) per
+     *                   frame, or null for none
+     */
+    public static Result run(Model model, BulletSettings settings, double[] q0, double[] v0, double[] torques,
+                             double[] rootWrench, double fps, int substeps) {
         if (torques == null || model.nu() == 0 || torques.length % model.nu() != 0) {
             throw new IllegalArgumentException("torques: expected a multiple of nu = " + model.nu() + " values, got "
                     + (torques == null ? "null" : torques.length));
@@ -46,6 +58,13 @@ public final class BulletRollout {
         int nv = model.nv();
         int kp = 3 * model.keypointCount();
         int frames = torques.length / nu;
+        if (rootWrench != null) {
+            if (model.actuatedStart() != 6) {
+                throw new IllegalArgumentException("rootWrench: the model's root is not FREE");
+            }
+            Checks.length("rootWrench", rootWrench, 6 * frames);
+            Checks.finite("rootWrench", rootWrench);
+        }
         BulletRagdoll ragdoll = BulletRagdoll.create(model, settings, q0, v0);
         double[] q = new double[(frames + 1) * nq];
         double[] v = new double[(frames + 1) * nv];
@@ -59,6 +78,9 @@ public final class BulletRollout {
         for (int t = 0; t <= frames; t++) {
             if (t > 0) {
                 System.arraycopy(torques, (t - 1) * nu, tau, a, nu);
+                if (rootWrench != null) {
+                    System.arraycopy(rootWrench, (t - 1) * 6, tau, 0, 6);
+                }
                 for (int s = 0; s < substeps; s++) {
                     ragdoll.step(tau, dt);
                 }

@@ -40,7 +40,8 @@ public final class Simulator {
      * The same simulator replayed by generated straight-line Java instead of the tape
      * interpreter: bit-identical results, about 2× faster forward and 1.2× faster reverse per
      * substep, at a one-off in-memory compilation (seconds to tens of seconds on a loaded
-     * machine). Unchanged if the runtime has no Java compiler.
+     * machine) that later simulators of the same structure (any bone lengths, mass, gains)
+     * reuse from a per-process cache. Unchanged if the runtime has no Java compiler.
      */
     public Simulator withGeneratedCode() {
         Tape g = tape.withGeneratedCode();

@@ -26,12 +26,31 @@ final class CodeGenerator {
     private static final int REVERSE_CHUNK = 100;
     private static final String K = "org.physrec.physics.tape.Kernels.";
     private static int counter;
+    /** Generated code by program structure: tapes that differ only in constants share it. */
+    private static final Map<Structure, Tape.Compiled> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CodeGenerator() {
     }
 
-    /** Returns generated code for the tape, or null when no Java compiler is available. */
+    /**
+     * Returns generated code for the tape, or null when no Java compiler is available. The code
+     * reads constants from the value array, so characters of other proportions (same structure)
+     * reuse it without compiling again.
+     */
     static Tape.Compiled generate(int base, int[] a, int[] b, int[] c, int[] runStart, int[] runOp) {
+        Structure key = new Structure(base, a, b, c, runStart, runOp);
+        Tape.Compiled cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Tape.Compiled made = compileNew(base, a, b, c, runStart, runOp);
+        if (made != null) {
+            CACHE.putIfAbsent(key, made);
+        }
+        return made;
+    }
+
+    private static Tape.Compiled compileNew(int base, int[] a, int[] b, int[] c, int[] runStart, int[] runOp) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             return null;
@@ -226,6 +245,26 @@ final class CodeGenerator {
             throw new IllegalStateException("compiling generated tape code failed: " + diagnostics);
         }
         return bytes.toByteArray();
+    }
+
+    /** The operation structure of a tape (everything the generated code depends on). */
+    private record Structure(int base, int[] a, int[] b, int[] c, int[] runStart, int[] runOp) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Structure s && base == s.base && java.util.Arrays.equals(a, s.a)
+                    && java.util.Arrays.equals(b, s.b) && java.util.Arrays.equals(c, s.c)
+                    && java.util.Arrays.equals(runStart, s.runStart) && java.util.Arrays.equals(runOp, s.runOp);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = base;
+            h = 31 * h + java.util.Arrays.hashCode(a);
+            h = 31 * h + java.util.Arrays.hashCode(b);
+            h = 31 * h + java.util.Arrays.hashCode(c);
+            h = 31 * h + java.util.Arrays.hashCode(runStart);
+            return 31 * h + java.util.Arrays.hashCode(runOp);
+        }
     }
 
     /** Collects compiler messages. */

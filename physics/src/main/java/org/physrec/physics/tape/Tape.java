@@ -181,11 +181,6 @@ public final class Tape {
         }
     }
 
-    /** Clears all adjoints. */
-    public void clearAdjoints(TapeState s) {
-        java.util.Arrays.fill(s.adj, 0.0);
-    }
-
     /**
      * Reverse sweep: with output adjoints seeded and values from the last {@link #forward},
      * accumulates the adjoint of every slot. Afterwards {@code s.adj[i]} for {@code i < nIn}
@@ -285,8 +280,4 @@ public final class Tape {
         }
     }
 
-    /** Adjoint of input i after {@link #reverse}. */
-    public double inputAdjoint(TapeState s, int i) {
-        return s.adj[i];
-    }
 }

@@ -43,7 +43,11 @@ public final class Tracer {
         return r;
     }
 
-    /** Returns the slot of a constant (deduplicated by bit pattern). */
+    /**
+     * Returns the slot of a constant. Only 0, ±1, ±2 and ±0.5 are shared between uses: other
+     * values get a slot each, so the slot layout depends on the computation's structure, not on
+     * coincidences between values (models of other proportions then share generated code).
+     */
     public int constant(double c) {
         if (!Double.isFinite(c)) {
             throw new IllegalArgumentException("constant: not finite: " + c);
@@ -51,14 +55,19 @@ public final class Tracer {
         if (c == 0.0) {
             c = 0.0; // fold -0.0 into 0.0
         }
+        boolean shared = c == 0 || Math.abs(c) == 1 || Math.abs(c) == 2 || Math.abs(c) == 0.5;
         Long key = Double.doubleToLongBits(c);
-        Integer s = constants.get(key);
-        if (s != null) {
-            return s;
+        if (shared) {
+            Integer s = constants.get(key);
+            if (s != null) {
+                return s;
+            }
         }
         int slot = newSlot(CONST, -1, -1);
         constValue[slot] = c;
-        constants.put(key, slot);
+        if (shared) {
+            constants.put(key, slot);
+        }
         return slot;
     }
 
@@ -79,14 +88,6 @@ public final class Tracer {
 
     public boolean isConstant(int s) {
         return kind[s] == CONST;
-    }
-
-    /** Value of a constant slot. */
-    public double constantValue(int s) {
-        if (kind[s] != CONST) {
-            throw new IllegalArgumentException("slot " + s + " is not a constant");
-        }
-        return constValue[s];
     }
 
     private boolean isC(int s, double v) {

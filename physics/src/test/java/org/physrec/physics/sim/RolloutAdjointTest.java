@@ -202,6 +202,40 @@ class RolloutAdjointTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(gv[0], gv[1]);
     }
 
+    /** One RolloutAdjoint per thread over a shared Simulator: results equal the serial ones bit for bit. */
+    @Test
+    void parallelEqualsSerial() throws Exception {
+        Model m = CharacterBuilder.standard();
+        Simulator sim = new Simulator(m, SimSettings.DEFAULTS.withSubsteps(4));
+        int frames = 2;
+        int nc = sim.controlDim();
+        FrameLoss loss = TestLosses.tracking(m, frames, nc, 23);
+        State x0 = standing(m, 23, 0.003);
+        double[][] u = new double[4][];
+        double[][] serial = new double[4][frames * nc];
+        for (int k = 0; k < 4; k++) {
+            u[k] = TestModels.gaussian(new Random(100 + k), frames * nc, 5);
+            new RolloutAdjoint(sim, frames).valueAndGradient(x0, u[k], null, frames, loss, serial[k], null, null);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<double[]>> futures = new java.util.ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                int kk = k;
+                futures.add(pool.submit(() -> {
+                    double[] g = new double[frames * nc];
+                    new RolloutAdjoint(sim, frames).valueAndGradient(x0, u[kk], null, frames, loss, g, null, null);
+                    return g;
+                }));
+            }
+            for (int k = 0; k < 4; k++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(serial[k], futures.get(k).get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** 2 s: standing with PD towards a pose near the start (contact), and free flight (no contact). */
     @Test
     void characterFiftyFramesDirectional() {

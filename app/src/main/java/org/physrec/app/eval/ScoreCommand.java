@@ -15,14 +15,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code physrec eval}: metrics of predicted 3D joints against ground truth, with result tables. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+/** {@code physrec score}: metrics of predicted 3D joints against ground truth, with result tables. */
+@Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Evaluate predictions against ground truth (MPJPE, PA-MPJPE, MPJPE-G, PCK, GRP, accel,",
             "foot skating, penetration). Pairs are matched by order: the i-th --pred with the i-th --gt.",
             "A prediction is a physrec trajectory JSON (joint_positions_mm) or a sequence JSON (keypoints3d);",
             "the ground-truth sequence is resampled to the prediction's frame rate. Writes",
             "<out>/sequences/<id>.json, <out>/metrics.csv, <out>/metrics.json and <out>/table.md."})
-public final class EvalCommand implements Callable<Integer> {
+public final class ScoreCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
