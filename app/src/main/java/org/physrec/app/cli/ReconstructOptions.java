@@ -38,6 +38,10 @@ public final class ReconstructOptions {
             + "kinematic initialization, s3,s2 (default 40,5)")
     String ikSigmas;
 
+    @Option(names = "--reference-blend-3d", description = "β in [0,1]: the 3D loss term's target is β·(IK reference "
+            + "keypoints) + (1 − β)·(3D input) (default: from the settings file)")
+    Double referenceBlend3d;
+
     @Option(names = "--gains", description = "PD gains kp,kd towards the reference (N·m/rad, N·m·s/rad at a 300 N·m joint)")
     String gains;
 
@@ -79,7 +83,10 @@ public final class ReconstructOptions {
                 }
                 var d = s.weights();
                 s = s.withWeights(new org.physrec.app.recon.LossWeights(w[0], w[1], w[2], w[3], w[4], w[5],
-                        d.imageScalePx(), d.robustScalePx()));
+                        d.imageScalePx(), d.robustScalePx(), d.referenceBlend3d()));
+            }
+            if (referenceBlend3d != null) {
+                s = s.withWeights(s.weights().withReferenceBlend3d(referenceBlend3d));
             }
             if (ikSigmas != null) {
                 double[] v = numbers("--ik-sigmas", ikSigmas, 2);

@@ -13,16 +13,19 @@ package org.physrec.app.recon;
  * @param wResidual      residual root force/moment, on f/(m·g) and moment/(m·g·1 m)
  * @param imageScalePx   s, pixels per unit of normalized image error (image width, 1000)
  * @param robustScalePx  σ of the Cauchy kernel ρ(e²) = σ²·log(1 + e²/σ²) on 2D errors (px)
+ * @param referenceBlend3d β in [0, 1]: the 3D term's target is β·(IK reference keypoints) +
+ *                       (1 − β)·(3D keypoint input); the reference fuses the 2D and 3D inputs
+ *                       (never ground truth), so it is a less noisy target than the raw 3D input
  */
 public record LossWeights(double w2d, double w3d, double wTorque, double wSmooth, double wLimit, double wResidual,
-                          double imageScalePx, double robustScalePx) {
+                          double imageScalePx, double robustScalePx, double referenceBlend3d) {
 
     /**
      * Defaults (docs/RECON.md): the control weights of diffphy-spec §2.2; the keypoint weights
      * balanced as 1/σ² for σ2d = 5 px and σ3d = 40 mm (w2d/1000²·5² = w3d·0.04²), measured
      * better than w2d = w3d = 1 on the synth walk; a 20 px Cauchy kernel.
      */
-    public static final LossWeights DEFAULTS = new LossWeights(10, 0.16, 1e-3, 1e-3, 1, 0.1, 1000, 20);
+    public static final LossWeights DEFAULTS = new LossWeights(10, 0.16, 1e-3, 1e-3, 1, 0.1, 1000, 20, 0);
 
     public LossWeights {
         double[] all = {w2d, w3d, wTorque, wSmooth, wLimit, wResidual};
@@ -35,9 +38,17 @@ public record LossWeights(double w2d, double w3d, double wTorque, double wSmooth
         if (!(imageScalePx > 0) || !(robustScalePx > 0)) {
             throw new IllegalArgumentException("imageScalePx, robustScalePx: must be > 0");
         }
+        if (!(referenceBlend3d >= 0 && referenceBlend3d <= 1)) {
+            throw new IllegalArgumentException("referenceBlend3d: must be in [0, 1], got " + referenceBlend3d);
+        }
+    }
+
+    public LossWeights withReferenceBlend3d(double beta) {
+        return new LossWeights(w2d, w3d, wTorque, wSmooth, wLimit, wResidual, imageScalePx, robustScalePx, beta);
     }
 
     public LossWeights with2d3d(double w2, double w3) {
-        return new LossWeights(w2, w3, wTorque, wSmooth, wLimit, wResidual, imageScalePx, robustScalePx);
+        return new LossWeights(w2, w3, wTorque, wSmooth, wLimit, wResidual, imageScalePx, robustScalePx,
+                referenceBlend3d);
     }
 }

@@ -17,6 +17,7 @@ import org.physrec.physics.Model;
  * @param kinematicMm     (T x 17 x 3) the 3D keypoint input (the kinematic estimate), NaN where missing
  * @param referenceMm     (T x 17 x 3) the inverse-kinematics reference (character fitted per frame)
  * @param q               (T x nq) simulated configurations
+ * @param v0              (nv) velocity of the simulation's initial state (frame 0)
  * @param torques         (T x nu) joint torques (N·m) applied from frame t to t+1 (last frame repeats)
  * @param residualWrench  (T x 6) residual root force (N) and moment (N·m), zero if disabled
  * @param contactForces   (T x C x 3) world contact forces (N)
@@ -25,7 +26,7 @@ import org.physrec.physics.Model;
  */
 public record Reconstruction(String id, double fps, int frames, Model model, double groundZmm, double[] boneLengths,
                              double[] jointsMm,
-                             double[] kinematicMm, double[] referenceMm, double[] q, double[] torques,
+                             double[] kinematicMm, double[] referenceMm, double[] q, double[] v0, double[] torques,
                              double[] residualWrench, double[] contactForces, List<WindowReport> windows,
                              Map<String, Double> seconds) {
 

@@ -63,7 +63,7 @@ public final class ReconstructionJob {
             timer.stop();
         }
         Reconstruction withTimes = new Reconstruction(r.id(), r.fps(), r.frames(), r.model(), r.groundZmm(),
-                r.boneLengths(), r.jointsMm(), r.kinematicMm(), r.referenceMm(), r.q(), r.torques(), r.residualWrench(),
+                r.boneLengths(), r.jointsMm(), r.kinematicMm(), r.referenceMm(), r.q(), r.v0(), r.torques(), r.residualWrench(),
                 r.contactForces(), r.windows(), timer.seconds());
         return new Result(withTimes, m);
     }

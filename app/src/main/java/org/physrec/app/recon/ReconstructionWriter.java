@@ -35,6 +35,8 @@ import org.physrec.physics.character.H36m;
 public final class ReconstructionWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Trajectory files stay compact (T x 17 x 3 numbers). */
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private ReconstructionWriter() {
     }
@@ -86,6 +88,7 @@ public final class ReconstructionWriter {
         Files.createDirectories(dir);
         Trajectory t = trajectory(r);
         TrajectoryJson.write(dir.resolve("trajectory.json"), t);
+        addPhysicsBlock(dir.resolve("trajectory.json"), r, settings);
         TrajectoryCsv.writeFrames(dir.resolve("trajectory.csv"), t);
         TrajectoryCsv.writeLosses(dir.resolve("losses.csv"), t.windowLosses());
         H36mBvh.fromJoints(r.fps(), r.jointsMm(), r.frames()).write(dir.resolve("motion.bvh"), 3);
@@ -111,6 +114,35 @@ public final class ReconstructionWriter {
                     r.jointsMm(), pixels, confidences);
         }
         AtomicFiles.writeString(dir.resolve("report.json"), JSON.writeValueAsString(report(r, metrics, settings)) + "\n");
+    }
+
+    /**
+     * Adds the {@code "physics"} object that {@code physrec physics replay} reads (see
+     * app.physics.ReplayInput) to a written trajectory file, so that a replay starts from the
+     * simulation's own initial velocity and applies its residual root wrench (T x 6).
+     */
+    static void addPhysicsBlock(Path file, Reconstruction r, ReconstructionSettings s) throws IOException {
+        ObjectNode root = (ObjectNode) COMPACT.readTree(file.toFile());
+        ObjectNode p = root.putObject("physics");
+        p.put("substeps", s.substeps());
+        p.put("total_mass_kg", r.model().totalMass());
+        p.put("ground_z_mm", r.groundZmm());
+        ArrayNode bones = p.putArray("bone_lengths_m");
+        for (double b : r.boneLengths()) {
+            bones.add(b);
+        }
+        ArrayNode v0 = p.putArray("v0");
+        for (double x : r.v0()) {
+            v0.add(x);
+        }
+        ArrayNode wrench = p.putArray("residual_wrench");
+        for (int t = 0; t < r.frames(); t++) {
+            ArrayNode row = wrench.addArray();
+            for (int k = 0; k < 6; k++) {
+                row.add(r.residualWrench()[6 * t + k]);
+            }
+        }
+        AtomicFiles.writeString(file, COMPACT.writeValueAsString(root) + "\n");
     }
 
     static ObjectNode report(Reconstruction r, ReconstructionMetrics metrics, ReconstructionSettings s) {

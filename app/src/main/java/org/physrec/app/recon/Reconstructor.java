@@ -78,6 +78,13 @@ public final class Reconstructor {
         }
         ReferenceMotion ref = ReferenceMotion.of(model, qRef, obs.fps());
         double[] referenceMm = keypointsMm(model, qRef, frames, obs.frame());
+        double[] kinematicMm = obs.frame().toData(obs.targets3d());
+        double beta = settings.weights().referenceBlend3d();
+        if (beta > 0) {
+            obs = new Observations(frames, kp, obs.fps(), obs.frame(),
+                    blendTargets(obs.targets3d(), obs.frame().toPhysics(referenceMm), beta), obs.cameras(),
+                    obs.pixels(), obs.confidences());
+        }
 
         timer.start("optimize");
         List<WindowPlan.Window> plan = WindowPlan.plan(frames - 1, settings.window(), settings.overlap());
@@ -165,11 +172,10 @@ public final class Reconstructor {
             }
         }
         double[] jointsMm = keypointsMm(model, q, frames, obs.frame());
-        double[] kinematicMm = obs.frame().toData(obs.targets3d());
         timer.stop();
         return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, ground, in.boneLengths(),
                 jointsMm, kinematicMm,
-                referenceMm, q, torques, wrench, contact3, reports, timer.seconds());
+                referenceMm, q, Arrays.copyOf(v, nv), torques, wrench, contact3, reports, timer.seconds());
     }
 
     /** The kept controls of a window and how they were found. */
@@ -213,6 +219,18 @@ public final class Reconstructor {
         note.append("kept the initial controls");
         return new Outcome(new WindowReport(w.index(), w.start(), w.length(), "none", 0, evaluations, initial, initial,
                 "DIVERGED", attempts.size() + 1, note.toString(), 0, new double[] {initial}), x0.clone());
+    }
+
+    /**
+     * β·reference + (1 − β)·input per coordinate (physics frame, m); where the input is missing
+     * (NaN) the reference alone.
+     */
+    static double[] blendTargets(double[] input, double[] reference, double beta) {
+        double[] out = new double[input.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Double.isNaN(input[i]) ? reference[i] : beta * reference[i] + (1 - beta) * input[i];
+        }
+        return out;
     }
 
     static double[] keypointsMm(Model model, double[] q, int frames, SceneFrame frame) {

@@ -18,7 +18,7 @@ public final class SettingsFile {
     private static final Set<String> TOP = Set.of("fps", "window", "overlap", "optimizer", "max_iterations", "mass_kg",
             "ground_z_mm", "weights", "ik", "pd_kp", "pd_kd", "substeps");
     private static final Set<String> WEIGHTS = Set.of("w2d", "w3d", "w_torque", "w_smooth", "w_limit", "w_residual",
-            "image_scale_px", "robust_scale_px");
+            "image_scale_px", "robust_scale_px", "reference_blend_3d");
     private static final Set<String> IK = Set.of("max_iterations", "tolerance", "limit_weight", "initial_damping",
             "sigma3d_mm", "sigma2d_px", "robust_px");
 
@@ -44,7 +44,8 @@ public final class SettingsFile {
             w = new LossWeights(num(file, wn, "w2d", w.w2d()), num(file, wn, "w3d", w.w3d()),
                     num(file, wn, "w_torque", w.wTorque()), num(file, wn, "w_smooth", w.wSmooth()),
                     num(file, wn, "w_limit", w.wLimit()), num(file, wn, "w_residual", w.wResidual()),
-                    num(file, wn, "image_scale_px", w.imageScalePx()), num(file, wn, "robust_scale_px", w.robustScalePx()));
+                    num(file, wn, "image_scale_px", w.imageScalePx()), num(file, wn, "robust_scale_px", w.robustScalePx()),
+                    num(file, wn, "reference_blend_3d", w.referenceBlend3d()));
         }
         InverseKinematics.Settings k = d.ik();
         JsonNode kn = root.path("ik");

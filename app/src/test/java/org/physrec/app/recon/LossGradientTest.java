@@ -118,7 +118,7 @@ class LossGradientTest {
             x[i] = rnd.nextGaussian();
         }
         double[] prev = {0.1, -0.2, 0.3, 0.0, 0.5};
-        LossWeights w = new LossWeights(1, 1, 0.7, 1.3, 1, 0.4, 1000, 20);
+        LossWeights w = new LossWeights(1, 1, 0.7, 1.3, 1, 0.4, 1000, 20, 0);
         for (double[] previous : new double[][] {prev, null}) {
             double[] g = new double[x.length];
             ControlLoss.value(x, frames, nu, true, previous, w, g);
