@@ -88,11 +88,14 @@ class TrainCommandTest {
         assertTrue(err.toString().contains("nosuch"), err.toString());
     }
 
+    /** The function-family configs ({@code *-functions.yaml}; physics configs belong to {@code train-physics}). */
     @Test
     void shippedConfigsParse() throws Exception {
         Path root = Path.of(System.getProperty("physrec.root", "..")).resolve("configs/train");
         try (var files = Files.list(root)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+            List<Path> configs = files.filter(f -> f.toString().endsWith("-functions.yaml")).toList();
+            assertEquals(2, configs.size(), configs.toString());
+            for (Path p : configs) {
                 TrainConfig c = TrainConfig.read(p);
                 assertTrue(c.iterations() > 0, p.toString());
             }
