@@ -23,9 +23,12 @@ public record LossWeights(double w2d, double w3d, double wTorque, double wSmooth
     /**
      * Defaults (docs/RECON.md): the control weights of diffphy-spec §2.2; the keypoint weights
      * balanced as 1/σ² for σ2d = 5 px and σ3d = 40 mm (w2d/1000²·5² = w3d·0.04²), measured
-     * better than w2d = w3d = 1 on the synth walk; a 20 px Cauchy kernel.
+     * better than w2d = w3d = 1 on the synth walk, both doubled against the control terms
+     * (20, 0.32, measured on a development subset); a 20 px Cauchy kernel; the 3D target half
+     * way between the input and the IK reference (measured with the PD gains of
+     * {@link ReconstructionSettings#DEFAULTS}).
      */
-    public static final LossWeights DEFAULTS = new LossWeights(10, 0.16, 1e-3, 1e-3, 1, 0.1, 1000, 20, 0);
+    public static final LossWeights DEFAULTS = new LossWeights(20, 0.32, 1e-3, 1e-3, 1, 0.1, 1000, 20, 0.5);
 
     public LossWeights {
         double[] all = {w2d, w3d, wTorque, wSmooth, wLimit, wResidual};

@@ -22,7 +22,7 @@ public record ReconstructionSettings(double fps, int window, int overlap, String
                                      InverseKinematics.Settings ik, double kp, double kd, int substeps) {
 
     public static final ReconstructionSettings DEFAULTS = new ReconstructionSettings(25, 8, 2, "lbfgs", 30, 70,
-            Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 300, 30, 10);
+            Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 800, 80, 10);
 
     public ReconstructionSettings {
         if (!(fps > 0) || !Double.isFinite(fps)) {

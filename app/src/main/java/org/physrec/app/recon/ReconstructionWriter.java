@@ -165,6 +165,8 @@ public final class ReconstructionWriter {
         st.put("overlap", s.overlap());
         st.put("substeps", s.substeps());
         st.put("weights", s.weights().toString());
+        st.put("pd_kp", s.kp());
+        st.put("pd_kd", s.kd());
         root.put("windows_retried", r.retriedWindows());
         root.put("mean_residual_force_n", r.meanResidualForce());
         ArrayNode ws = root.putArray("windows");
