@@ -1,11 +1,6 @@
 package org.physrec.app.train;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,41 +29,22 @@ import org.physrec.optim.meta.TestFunctionProblem;
  */
 public record TrainConfig(String name, Map<String, Object> architecture, List<String> functions, int minDim, int maxDim,
                           double rotation, double scaleRange, double minInitFraction, Pes pes, int iterations,
-                          int checkpointEvery) {
+                          int checkpointEvery) implements YamlConfig.Validated {
 
-    /** The PES block. */
+    /** The PES block, shared by the function and physics-window configs. */
     public record Pes(int tasks, int truncation, int episode, double sigma, double learningRate, double clipNorm,
                       boolean logLoss, double lossFloor, long seed) {
-        PesSettings settings() {
+        public PesSettings settings() {
             return new PesSettings(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed);
         }
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
-
     public static TrainConfig read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException(file + ": training config not found");
-        }
-        TrainConfig c;
-        try {
-            c = YAML.readValue(file.toFile(), TrainConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
-        }
-        try {
-            c.validate();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
-        return c;
+        return YamlConfig.read(file, TrainConfig.class);
     }
 
-    void validate() {
+    @Override
+    public void validate() {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: missing");
         }

@@ -1,13 +1,10 @@
 package org.physrec.app.train.physics;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.physrec.app.train.TrainConfig.Pes;
+import org.physrec.app.train.YamlConfig;
 import org.physrec.optim.learned.Checkpoint;
 import org.physrec.optim.learned.LearnedOptimizer;
 import org.physrec.optim.meta.PesSettings;
@@ -28,42 +25,16 @@ import org.physrec.optim.meta.PesSettings;
  * @param checkpointEvery outer iterations between checkpoints
  */
 public record PhysicsTrainConfig(String name, Map<String, Object> architecture, String initFrom, int windows,
-                                 int windowFrames, long windowSeed, Pes pes, int iterations, int checkpointEvery) {
-
-    /** The PES block (as in configs/train/optimus-functions.yaml). */
-    public record Pes(int tasks, int truncation, int episode, double sigma, double learningRate, double clipNorm,
-                      boolean logLoss, double lossFloor, long seed) {
-        PesSettings settings() {
-            return new PesSettings(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed);
-        }
-    }
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+                                 int windowFrames, long windowSeed, Pes pes, int iterations, int checkpointEvery)
+        implements YamlConfig.Validated {
 
     /** @throws IllegalArgumentException naming the file and the bad field */
     public static PhysicsTrainConfig read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException(file + ": training config not found");
-        }
-        PhysicsTrainConfig c;
-        try {
-            c = YAML.readValue(file.toFile(), PhysicsTrainConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
-        }
-        try {
-            c.validate();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
-        return c;
+        return YamlConfig.read(file, PhysicsTrainConfig.class);
     }
 
-    void validate() {
+    @Override
+    public void validate() {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: missing");
         }
