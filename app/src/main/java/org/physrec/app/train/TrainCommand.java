@@ -21,6 +21,7 @@ import org.physrec.optim.meta.PesSettings;
 import org.physrec.optim.meta.PesTrainer;
 import org.physrec.optim.meta.TrainerCheckpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,20 +37,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "training config (configs/train/*.yaml)")
     Path config;
 
-    @Option(names = "--out", description = "output folder (default: out/train/<name>)")
-    Path out;
-
-    @Option(names = "--resume", description = "continue from <out>/trainer.safetensors if present")
-    boolean resume;
-
-    @Option(names = "--iterations", description = "override the config's total outer iterations")
-    Integer iterations;
-
-    @Option(names = "--minutes", description = "stop (after a checkpoint) once this much wall time has passed")
-    Double minutes;
-
-    @Option(names = "--threads", description = "worker threads (default: all cores)")
-    Integer threads;
+    @Mixin
+    TrainRunOptions run;
 
     @Option(names = "--init-from", description = "start θ from this checkpoint (kind:name or .json path) instead of"
             + " the architecture's initialization; Adam starts fresh")
@@ -61,17 +50,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainConfig cfg = TrainConfig.read(config);
-        Path dir = out != null ? out : Path.of("out", "train", cfg.name());
+        Path dir = run.dir(cfg.name());
         Files.createDirectories(dir);
         LearnedOptimizer arch = cfg.learnedOptimizer();
         PesSettings pes = cfg.pesSettings();
-        int total = iterations != null ? iterations : cfg.iterations();
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int total = run.totalIterations(cfg.iterations());
+        int nThreads = run.threads();
         Compute compute = Compute.read(dir.resolve("compute.json"));
         TrainingCurve curve = new TrainingCurve(dir.resolve("curve.csv"));
         try (LocalEvaluator ev = new LocalEvaluator(nThreads)) {
             PesTrainer trainer;
-            if (resume && Files.exists(dir.resolve("trainer.safetensors"))) {
+            if (run.resume() && Files.exists(dir.resolve("trainer.safetensors"))) {
                 TrainerCheckpoint.Restored r = TrainerCheckpoint.load(dir, arch, pes.learningRate());
                 trainer = new PesTrainer(arch, cfg.taskFamily(), pes, ev, r.theta(), r.adam(), r.iteration());
                 curve.truncateAfter(r.iteration());
@@ -106,7 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
                     curve.append(s, baseSeconds + elapsed);
                     bar.stepTo(trainer.iteration());
                     bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.3f", s.metaLoss()));
-                    boolean timeUp = minutes != null && elapsed > minutes * 60;
+                    boolean timeUp = run.timeUp(elapsed);
                     if (trainer.iteration() % cfg.checkpointEvery() == 0 || trainer.iteration() == total || timeUp) {
                         long inner = (trainer.iteration() - startIteration) * 2L * pes.tasks() * pes.truncation();
                         Compute now = new Compute(baseSeconds + elapsed,

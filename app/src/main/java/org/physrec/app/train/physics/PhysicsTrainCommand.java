@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.physrec.app.bench.AtomicFiles;
 import org.physrec.app.recon.ReconstructionSettings;
+import org.physrec.app.train.TrainRunOptions;
 import org.physrec.datasets.DataRoot;
 import org.physrec.optim.learned.Checkpoint;
 import org.physrec.optim.learned.LearnedOptimizer;
@@ -23,6 +24,7 @@ import org.physrec.optim.meta.PesSettings;
 import org.physrec.optim.meta.PesTrainer;
 import org.physrec.optim.meta.TrainerCheckpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,30 +41,18 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "config (configs/train/optimus-physics.yaml)")
     Path config;
 
-    @Option(names = "--out", description = "output folder (default: out/train/<name>)")
-    Path out;
-
-    @Option(names = "--resume", description = "continue from <out>/trainer.safetensors if present")
-    boolean resume;
-
-    @Option(names = "--iterations", description = "override the config's total outer iterations")
-    Integer iterations;
-
-    @Option(names = "--minutes", description = "stop (after a checkpoint) once this much wall time has passed")
-    Double minutes;
-
-    @Option(names = "--threads", description = "worker threads (default: all cores); results do not depend on it")
-    Integer threads;
+    @Mixin
+    TrainRunOptions run;
 
     @Override
     public Integer call() throws IOException {
         PhysicsTrainConfig cfg = PhysicsTrainConfig.read(config);
-        Path dir = out != null ? out : Path.of("out", "train", cfg.name());
+        Path dir = run.dir(cfg.name());
         Files.createDirectories(dir);
         LearnedOptimizer arch = cfg.learnedOptimizer();
         PesSettings pes = cfg.pesSettings();
-        int total = iterations != null ? iterations : cfg.iterations();
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int total = run.totalIterations(cfg.iterations());
+        int nThreads = run.threads();
         Path motion = DataRoot.motion().orElseThrow(() -> new IllegalArgumentException(
                 "no motion folder found: set PHYSREC_DATA to the shared data folder"));
         Path curveFile = dir.resolve("curve.csv");
@@ -76,7 +66,7 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "train-physics: %d training windows from %s in %.1f s%n", pool.size(),
                     WindowSplit.DEFAULT.train(), (System.nanoTime() - t0) * 1e-9);
             PesTrainer trainer;
-            if (resume && Files.exists(dir.resolve("trainer.safetensors"))) {
+            if (run.resume() && Files.exists(dir.resolve("trainer.safetensors"))) {
                 TrainerCheckpoint.Restored r = TrainerCheckpoint.load(dir, arch, pes.learningRate());
                 trainer = new PesTrainer(arch, family, pes, ev, r.theta(), r.adam(), r.iteration());
                 System.err.printf("train-physics: resuming %s at outer iteration %d%n", cfg.name(), r.iteration());
@@ -112,7 +102,7 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
                         s.gradientNorm(), s.usedTasks(), baseWall + elapsed));
                 System.err.printf(Locale.ROOT, "train-physics: outer iteration %d meta-loss %.4f |g| %.3g tasks %d"
                         + " (%.0f s)%n", s.iteration(), s.metaLoss(), s.gradientNorm(), s.usedTasks(), elapsed);
-                boolean timeUp = minutes != null && elapsed > minutes * 60;
+                boolean timeUp = run.timeUp(elapsed);
                 if (trainer.iteration() % cfg.checkpointEvery() == 0 || trainer.iteration() == total || timeUp) {
                     TrainerCheckpoint.save(dir, trainer);
                     AtomicFiles.writeString(curveFile, curve.toString());
