@@ -26,6 +26,7 @@ class PhysicsTrainCommandTest {
             name: tiny
             architecture: {kind: adafac_mlp, hidden: 4, exp_mult: 0.001, step_mult: 0.001}
             init_from: adafac_mlp:functions
+            trainable: [all]
             windows: 2
             window_frames: 2
             window_seed: 1
