@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.physrec.app.bench.AtomicFiles;
 import org.physrec.app.recon.ReconstructionSettings;
 import org.physrec.app.train.TrainRunOptions;
+import org.physrec.app.train.TrainingCurve;
 import org.physrec.datasets.DataRoot;
 import org.physrec.optim.learned.Checkpoint;
 import org.physrec.optim.learned.LearnedOptimizer;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
  * {@code physrec train-physics}: PES meta-training of a learned optimizer on reconstruction
  * windows of the training motion files. Writes into the output folder {@code trainer.safetensors}
  * (resume state), {@code learned.json} + {@code learned.safetensors} (the weights),
- * {@code curve.csv} (outer iteration, meta-loss, gradient norm, used tasks, wall seconds) and
+ * {@code curve.csv} (outer iteration, meta-loss, gradient norm, used tasks, wall seconds), {@code curve.png}
+ * (the meta-loss, drawn when the run stops) and
  * {@code compute.json} (wall and CPU time accumulated over resumes).
  */
 @Command(name = "train-physics", mixinStandardHelpOptions = true,
@@ -122,6 +124,10 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
                         break;
                     }
                 }
+            }
+            if (Files.exists(curveFile)) {
+                TrainingCurve.plot(curveFile, dir.resolve("curve.png"), "PES meta-training on physics windows: "
+                        + cfg.name());
             }
             System.err.printf("train-physics: %s at outer iteration %d; weights %s%n", cfg.name(), trainer.iteration(),
                     dir.resolve("learned.json"));
