@@ -34,7 +34,7 @@ public final class ReconOptimizersBenchCommand implements Callable<Integer> {
 
     @Option(names = "--optimizers", split = ",", paramLabel = "NAME",
             description = "Optimizer names (default: ${DEFAULT-VALUE}).")
-    List<String> optimizers = List.of("optimus", "adafac_mlp", "lbfgs", "bfgs", "adam");
+    List<String> optimizers = List.of("optimus:physics", "optimus", "adafac_mlp", "lbfgs", "bfgs", "adam");
 
     @Option(names = "--window-length", paramLabel = "W", description = "Frames per window (default: ${DEFAULT-VALUE}).")
     int windowLength = ReconstructionSettings.DEFAULTS.window();
