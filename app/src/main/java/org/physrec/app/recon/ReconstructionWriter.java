@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.physrec.app.eval.ResultTables;
-import org.physrec.app.export.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 import org.physrec.app.export.CameraView;
 import org.physrec.app.export.H36mBvh;
 import org.physrec.app.export.OverlayVideo;
