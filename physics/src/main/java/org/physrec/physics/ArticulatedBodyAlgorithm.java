@@ -40,7 +40,10 @@ final class ArticulatedBodyAlgorithm {
     /** (nb x 6) spatial velocity; velocity-product acceleration c = Ṡ v. */
     private final double[] vel;
     private final double[] cor;
-    /** (nb x 36) articulated inertia, row-major 6x6 acting on [ω; v]; (nb x 6) bias force. */
+    /**
+     * (nb x 36) articulated inertia, row-major symmetric 6x6 acting on [ω; v], only the upper
+     * triangle kept; (nb x 6) bias force.
+     */
     private final double[] ia;
     private final double[] pa;
     /** (nv x 6) U = I<sup>A</sup> S per dof; (nb x 36) D⁻¹ per joint (n x n, row-major); (nv) u = τ − Sᵀ p. */
@@ -285,41 +288,35 @@ final class ArticulatedBodyAlgorithm {
                 double x = m9[3 * a] * rot[r + 3 * b] + m9[3 * a + 1] * rot[r + 3 * b + 1]
                         + m9[3 * a + 2] * rot[r + 3 * b + 2];
                 // Io = Ic + m (|c|² I − c cᵀ)
-                x += m * ((a == b ? cc : 0) - t6[a] * t6[b]);
-                ia[base + 6 * a + b] = x;
-                ia[base + 6 * b + a] = x;
+                ia[base + 6 * a + b] = x + m * ((a == b ? cc : 0) - t6[a] * t6[b]);
             }
         }
+        // upper blocks of [[Io, [h]×], [[h]×ᵀ, m 1]] (h = m c)
         double hx = m * cx;
         double hy = m * cy;
         double hz = m * cz;
-        // [[Io, [h]×], [[h]×ᵀ, m 1]]
-        setSkewBlock(base, 0, 3, hx, hy, hz, 1);
-        setSkewBlock(base, 3, 0, hx, hy, hz, -1);
-        for (int a = 3; a < 6; a++) {
-            for (int b = 3; b < 6; b++) {
-                ia[base + 6 * a + b] = a == b ? m : 0;
-            }
-        }
-    }
-
-    private void setSkewBlock(int base, int row, int col, double x, double y, double z, double sign) {
-        int k = base + 6 * row + col;
+        int k = base + 3;
         ia[k] = 0;
-        ia[k + 1] = -sign * z;
-        ia[k + 2] = sign * y;
-        ia[k + 6] = sign * z;
+        ia[k + 1] = -hz;
+        ia[k + 2] = hy;
+        ia[k + 6] = hz;
         ia[k + 7] = 0;
-        ia[k + 8] = -sign * x;
-        ia[k + 12] = -sign * y;
-        ia[k + 13] = sign * x;
+        ia[k + 8] = -hx;
+        ia[k + 12] = -hy;
+        ia[k + 13] = hx;
         ia[k + 14] = 0;
+        ia[base + 21] = m;
+        ia[base + 22] = 0;
+        ia[base + 23] = 0;
+        ia[base + 28] = m;
+        ia[base + 29] = 0;
+        ia[base + 35] = m;
     }
 
     /** p = V ×* (I V) − f_ext. */
     private void biasForce(int i, double[] fext) {
         int e = 6 * i;
-        mul6(ia, 36 * i, vel, e, t6);
+        symMul6(ia, 36 * i, vel, e, t6);
         double w0 = vel[e];
         double w1 = vel[e + 1];
         double w2 = vel[e + 2];
@@ -356,7 +353,7 @@ final class ArticulatedBodyAlgorithm {
         int d = 36 * i;
         if (n > 0) {
             for (int k = 0; k < n; k++) {
-                mul6(ia, base, s, 6 * (vs + k), t6);
+                symMul6(ia, base, s, 6 * (vs + k), t6);
                 System.arraycopy(t6, 0, u6, 6 * (vs + k), 6);
                 double sp = 0;
                 for (int c = 0; c < 6; c++) {
@@ -394,24 +391,43 @@ final class ArticulatedBodyAlgorithm {
                 w6[n * r + b] = x;
             }
         }
-        // I^a = I^A − W Uᵀ, added to the parent; p^a = p + I^a c + W u
+        // I^a = I^A − W Uᵀ (upper triangle), kept in ia[i] and added to the parent
         int pb = 36 * p;
-        for (int r = 0; r < 6; r++) {
-            for (int c = r; c < 6; c++) {
-                double x = ia[base + 6 * r + c];
-                for (int a = 0; a < n; a++) {
-                    x -= w6[n * r + a] * u6[6 * (vs + a) + c];
+        int u0 = 6 * vs;
+        if (n == 1) {
+            for (int r = 0; r < 6; r++) {
+                double w = w6[r];
+                for (int c = r; c < 6; c++) {
+                    double x = ia[base + 6 * r + c] - w * u6[u0 + c];
+                    ia[base + 6 * r + c] = x;
+                    ia[pb + 6 * r + c] += x;
                 }
-                // keep ia[i] as I^a for the bias term below (symmetric)
-                ia[base + 6 * r + c] = x;
-                ia[base + 6 * c + r] = x;
-                ia[pb + 6 * r + c] += x;
-                if (c != r) {
-                    ia[pb + 6 * c + r] += x;
+            }
+        } else if (n == 3) {
+            for (int r = 0; r < 6; r++) {
+                double wa = w6[3 * r];
+                double wb = w6[3 * r + 1];
+                double wc = w6[3 * r + 2];
+                for (int c = r; c < 6; c++) {
+                    double x = ia[base + 6 * r + c] - (wa * u6[u0 + c] + wb * u6[u0 + 6 + c] + wc * u6[u0 + 12 + c]);
+                    ia[base + 6 * r + c] = x;
+                    ia[pb + 6 * r + c] += x;
+                }
+            }
+        } else {
+            for (int r = 0; r < 6; r++) {
+                for (int c = r; c < 6; c++) {
+                    double x = ia[base + 6 * r + c];
+                    for (int a = 0; a < n; a++) {
+                        x -= w6[n * r + a] * u6[u0 + 6 * a + c];
+                    }
+                    ia[base + 6 * r + c] = x;
+                    ia[pb + 6 * r + c] += x;
                 }
             }
         }
-        mul6(ia, base, cor, e, t6);
+        // p^a = p + I^a c + W u
+        symMul6(ia, base, cor, e, t6);
         int f = 6 * p;
         for (int r = 0; r < 6; r++) {
             double x = pa[e + r] + t6[r];
@@ -422,11 +438,34 @@ final class ArticulatedBodyAlgorithm {
         }
     }
 
-    /** dinv[i] = D⁻¹ for the n x n SPD matrix in chol (Cholesky, n ≤ 6). */
+    /** dinv[i] = D⁻¹ for the n x n SPD matrix in chol (closed form for n ≤ 3, else Cholesky; n ≤ 6). */
     private void invertSpd(int n, int i) {
         int d = 36 * i;
         if (n == 1) {
             dinv[d] = 1 / chol[0];
+            return;
+        }
+        if (n == 3) {
+            // symmetric 3x3: adjugate over determinant
+            double a = chol[0];
+            double b = chol[1];
+            double c = chol[2];
+            double e = chol[4];
+            double f = chol[5];
+            double g = chol[8];
+            double c00 = e * g - f * f;
+            double c01 = c * f - b * g;
+            double c02 = b * f - c * e;
+            double inv = 1 / (a * c00 + b * c01 + c * c02);
+            double c11 = a * g - c * c;
+            double c12 = b * c - a * f;
+            double c22 = a * e - b * b;
+            dinv[d] = c00 * inv;
+            dinv[d + 1] = dinv[d + 3] = c01 * inv;
+            dinv[d + 2] = dinv[d + 6] = c02 * inv;
+            dinv[d + 4] = c11 * inv;
+            dinv[d + 5] = dinv[d + 7] = c12 * inv;
+            dinv[d + 8] = c22 * inv;
             return;
         }
         // in-place lower Cholesky factor L (row-major n x n)
@@ -513,13 +552,41 @@ final class ArticulatedBodyAlgorithm {
 
     // ---- small algebra ------------------------------------------------------------------
 
-    /** out = M[off..off+36) · x[xo..xo+6) for a row-major 6x6 M. */
-    private static void mul6(double[] mat, int off, double[] x, int xo, double[] out) {
-        for (int r = 0; r < 6; r++) {
-            int k = off + 6 * r;
-            out[r] = mat[k] * x[xo] + mat[k + 1] * x[xo + 1] + mat[k + 2] * x[xo + 2] + mat[k + 3] * x[xo + 3]
-                    + mat[k + 4] * x[xo + 4] + mat[k + 5] * x[xo + 5];
-        }
+    /** out = M x for a symmetric 6x6 M of which only the upper triangle of mat[off..off+36) is valid. */
+    private static void symMul6(double[] mat, int off, double[] x, int xo, double[] out) {
+        double m00 = mat[off];
+        double m01 = mat[off + 1];
+        double m02 = mat[off + 2];
+        double m03 = mat[off + 3];
+        double m04 = mat[off + 4];
+        double m05 = mat[off + 5];
+        double m11 = mat[off + 7];
+        double m12 = mat[off + 8];
+        double m13 = mat[off + 9];
+        double m14 = mat[off + 10];
+        double m15 = mat[off + 11];
+        double m22 = mat[off + 14];
+        double m23 = mat[off + 15];
+        double m24 = mat[off + 16];
+        double m25 = mat[off + 17];
+        double m33 = mat[off + 21];
+        double m34 = mat[off + 22];
+        double m35 = mat[off + 23];
+        double m44 = mat[off + 28];
+        double m45 = mat[off + 29];
+        double m55 = mat[off + 35];
+        double x0 = x[xo];
+        double x1 = x[xo + 1];
+        double x2 = x[xo + 2];
+        double x3 = x[xo + 3];
+        double x4 = x[xo + 4];
+        double x5 = x[xo + 5];
+        out[0] = m00 * x0 + m01 * x1 + m02 * x2 + m03 * x3 + m04 * x4 + m05 * x5;
+        out[1] = m01 * x0 + m11 * x1 + m12 * x2 + m13 * x3 + m14 * x4 + m15 * x5;
+        out[2] = m02 * x0 + m12 * x1 + m22 * x2 + m23 * x3 + m24 * x4 + m25 * x5;
+        out[3] = m03 * x0 + m13 * x1 + m23 * x2 + m33 * x3 + m34 * x4 + m35 * x5;
+        out[4] = m04 * x0 + m14 * x1 + m24 * x2 + m34 * x3 + m44 * x4 + m45 * x5;
+        out[5] = m05 * x0 + m15 * x1 + m25 * x2 + m35 * x3 + m45 * x4 + m55 * x5;
     }
 
     private static void setCross(double ax, double ay, double az, double bx, double by, double bz, double[] out,
