@@ -38,7 +38,7 @@ final class ArticulatedBodyAlgorithm {
     /** (nv x 6) motion subspace column of each dof: angular, linear at the world origin. */
     private final double[] s;
     /** (nb x 6) spatial velocity; velocity-product acceleration c = Ṡ v. */
-    private final double[] vel;
+    final double[] vel;
     private final double[] cor;
     /**
      * (nb x 36) articulated inertia, row-major symmetric 6x6 acting on [ω; v], only the upper
@@ -122,6 +122,13 @@ final class ArticulatedBodyAlgorithm {
         }
         for (int i = 0; i < nb; i++) {
             forward(i, qddOut);
+        }
+    }
+
+    /** Pass 1 alone: body poses ({@link #rot}, {@link #org}) and spatial velocities ({@link #vel}). */
+    void velocities(double[] q, double[] v) {
+        for (int i = 0; i < nb; i++) {
+            kinematics(i, q, v);
         }
     }
 
