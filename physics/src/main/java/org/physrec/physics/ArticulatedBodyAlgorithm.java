@@ -410,24 +410,15 @@ final class ArticulatedBodyAlgorithm {
                     ia[pb + 6 * r + c] += x;
                 }
             }
-        } else if (n == 3) {
+        } else {
+            // only BALL (n = 3) and HINGE (n = 1) joints have a parent (Model enforces it)
+            assert n == 3 : n;
             for (int r = 0; r < 6; r++) {
                 double wa = w6[3 * r];
                 double wb = w6[3 * r + 1];
                 double wc = w6[3 * r + 2];
                 for (int c = r; c < 6; c++) {
                     double x = ia[base + 6 * r + c] - (wa * u6[u0 + c] + wb * u6[u0 + 6 + c] + wc * u6[u0 + 12 + c]);
-                    ia[base + 6 * r + c] = x;
-                    ia[pb + 6 * r + c] += x;
-                }
-            }
-        } else {
-            for (int r = 0; r < 6; r++) {
-                for (int c = r; c < 6; c++) {
-                    double x = ia[base + 6 * r + c];
-                    for (int a = 0; a < n; a++) {
-                        x -= w6[n * r + a] * u6[u0 + 6 * a + c];
-                    }
                     ia[base + 6 * r + c] = x;
                     ia[pb + 6 * r + c] += x;
                 }
@@ -445,7 +436,7 @@ final class ArticulatedBodyAlgorithm {
         }
     }
 
-    /** dinv[i] = D⁻¹ for the n x n SPD matrix in chol (closed form for n ≤ 3, else Cholesky; n ≤ 6). */
+    /** dinv[i] = D⁻¹ for the n x n SPD matrix in chol (closed form for n = 1 and 3, else Cholesky; n ≤ 6). */
     private void invertSpd(int n, int i) {
         int d = 36 * i;
         if (n == 1) {
