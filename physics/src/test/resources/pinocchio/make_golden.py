@@ -5,7 +5,7 @@ Input: the JSON written by org.physrec.physics.pinocchio.ModelExport (the charac
 inertias, joint types, keypoints and seeded random states, all in physrec's conventions).
 Builds the SAME model in Pinocchio (4.1.0, `pip install pin`) and, per state, stores in
 physrec's conventions: the mass matrix M(q), RNEA tau(q, v, qdd), ABA qdd(q, v, tau), the
-keypoint positions and the body placements.
+keypoint positions and the body placements; also ABA with external forces and M^-1.
 
 Conventions, converted explicitly below:
 - Quaternions: physrec (w, x, y, z); Pinocchio (x, y, z, w).
@@ -21,6 +21,10 @@ Conventions, converted explicitly below:
 - Joint placement: translation = the joint offset in the parent frame, no rotation (all body
   frames are parallel at the neutral pose). Body inertia: mass, com in the body (= joint)
   frame, rotational inertia about the com. Armature on the actuated dofs: model.armature.
+- External forces: physrec gives per body a world spatial force about the WORLD ORIGIN
+  [moment n_O; force f]; Pinocchio's aba takes per joint a force in the LOCAL joint frame
+  about the joint origin o: f_loc = R_b^T f, n_loc = R_b^T (n_O - o x f).
+- M^-1: Pinocchio computeMinverse, M^-1 = T^T Minv_pin T (T is orthogonal).
 - Keypoints: oMi[body] * point. Body placements: oMi (rotation row-major, then translation).
 
 Usage:
@@ -117,6 +121,24 @@ def main(inp, outp):
         qdd_aba[0:3] = R @ (a_aba[0:3] + np.cross(wb, vb))
         qdd_aba[3:6] = R @ a_aba[3:6]
 
+        # ABA with external forces
+        pin.forwardKinematics(model, pdata, qp)
+        fext = np.array(c["fext"]).reshape(-1, 6)
+        forces = [pin.Force.Zero() for _ in range(model.njoints)]
+        for b, jid in enumerate(joint_ids):
+            o = pdata.oMi[jid]
+            n_o = fext[b, 0:3] - np.cross(o.translation, fext[b, 3:6])
+            forces[jid] = pin.Force(o.rotation.T @ fext[b, 3:6], o.rotation.T @ n_o)
+        a_ext = pin.aba(model, pdata, qp, vp, taup, pin.StdVec_Force(forces)).copy()
+        qdd_ext = a_ext.copy()
+        qdd_ext[0:3] = R @ (a_ext[0:3] + np.cross(wb, vb))
+        qdd_ext[3:6] = R @ a_ext[3:6]
+
+        Minv_pin = pin.computeMinverse(model, pdata, qp)
+        Minv_pin = np.triu(Minv_pin) + np.triu(Minv_pin, 1).T
+        Minv = T.T @ Minv_pin @ T
+        assert np.max(np.abs(Minv @ M - np.eye(nv))) < 1e-9
+
         # self-consistency inside Pinocchio (armature included in RNEA and ABA)
         resid = pin.rnea(model, pdata, qp, vp, a_aba) - taup
         assert np.max(np.abs(resid)) < 1e-9, resid
@@ -134,7 +156,9 @@ def main(inp, outp):
             "q": c["q"], "v": c["v"], "tau": c["tau"], "qdd": c["qdd"],
             "mass_matrix": [float(x) for x in M.reshape(-1)],
             "rnea_tau": [float(x) for x in tau_rnea],
-            "aba_qdd": [float(x) for x in qdd_aba],
+            "aba_qdd": [float(x) for x in qdd_aba], "fext": c["fext"],
+            "aba_qdd_fext": [float(x) for x in qdd_ext],
+            "mass_matrix_inverse": [float(x) for x in Minv.reshape(-1)],
             "keypoints": [float(x) for x in kps],
             "body_poses": [float(x) for x in poses],
         })

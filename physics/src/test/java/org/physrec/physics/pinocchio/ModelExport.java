@@ -14,7 +14,7 @@ import org.physrec.physics.character.CharacterBuilder;
 
 /**
  * Writes the character's kinematic tree, inertias, joint types and keypoints plus a few seeded
- * random (q, v, τ, qdd) in OUR conventions to JSON, the input of {@code make_golden.py}
+ * random (q, v, τ, qdd, external forces) in OUR conventions to JSON, the input of {@code make_golden.py}
  * (src/test/resources/pinocchio), which builds the same model in Pinocchio and adds its results.
  * Run once by hand: java -cp ... org.physrec.physics.pinocchio.ModelExport OUT.json
  */
@@ -43,6 +43,8 @@ public final class ModelExport {
             put(o, "v", TestModels.gaussian(rng, model.nv(), 1.5));
             put(o, "tau", TestModels.gaussian(rng, model.nv(), 10.0));
             put(o, "qdd", TestModels.gaussian(rng, model.nv(), 3.0));
+            // per body a world spatial force about the world origin [moment; force]
+            put(o, "fext", TestModels.gaussian(rng, 6 * model.bodyCount(), 20.0));
         }
         Path out = Path.of(args[0]);
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "export", ".json");

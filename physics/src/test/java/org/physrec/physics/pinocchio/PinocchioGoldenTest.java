@@ -19,7 +19,8 @@ import org.physrec.physics.Workspace;
 import org.physrec.physics.character.CharacterBuilder;
 
 /**
- * The character's dynamics against Pinocchio 4.1 golden values (src/test/resources/pinocchio:
+ * The character's dynamics (mass matrix and its inverse, RNEA, ABA with and without external
+ * forces, CRBA forward dynamics, keypoints, body placements) against Pinocchio 4.1 golden values (src/test/resources/pinocchio:
  * character-golden.json, made once by make_golden.py from {@link ModelExport}'s output; all
  * arrays in our conventions, the free-flyer and quaternion conversions are in the script).
  * Tolerance: 1e-9 relative to the largest entry of each compared array.
@@ -84,6 +85,65 @@ class PinocchioGoldenTest {
         }
         report("ABA", worstAba);
         report("CRBA + LDL", worstCrba);
+    }
+
+    @Test
+    void abaWithExternalForcesMatchesPinocchio() {
+        Workspace ws = model.newWorkspace();
+        double[] qdd = new double[model.nv()];
+        double worst = 0;
+        for (JsonNode c : golden.get("cases")) {
+            ForwardDynamics.aba(model, ws, array(c, "q"), array(c, "v"), array(c, "tau"), array(c, "fext"), qdd);
+            worst = Math.max(worst, compare("ABA with external forces", array(c, "aba_qdd_fext"), qdd));
+        }
+        report("ABA with external forces", worst);
+    }
+
+    /**
+     * M⁻¹ against Pinocchio's computeMinverse: column j is qdd(τ = e_j) − qdd(τ = 0) (forward
+     * dynamics is affine in τ), by both forward-dynamics routes.
+     */
+    @Test
+    void inverseMassMatrixMatchesPinocchio() {
+        Workspace ws = model.newWorkspace();
+        int nv = model.nv();
+        double[] base = new double[nv];
+        double[] col = new double[nv];
+        double[] minvAba = new double[nv * nv];
+        double[] minvCrba = new double[nv * nv];
+        double[] tau = new double[nv];
+        double worstAba = 0;
+        double worstCrba = 0;
+        for (JsonNode c : golden.get("cases")) {
+            double[] q = array(c, "q");
+            double[] v = array(c, "v");
+            for (int route = 0; route < 2; route++) {
+                double[] minv = route == 0 ? minvAba : minvCrba;
+                java.util.Arrays.fill(tau, 0);
+                forward(route, ws, q, v, tau, base);
+                for (int j = 0; j < nv; j++) {
+                    tau[j] = 1;
+                    forward(route, ws, q, v, tau, col);
+                    tau[j] = 0;
+                    for (int i = 0; i < nv; i++) {
+                        minv[i * nv + j] = col[i] - base[i];
+                    }
+                }
+            }
+            double[] expected = array(c, "mass_matrix_inverse");
+            worstAba = Math.max(worstAba, compare("M⁻¹ by ABA", expected, minvAba));
+            worstCrba = Math.max(worstCrba, compare("M⁻¹ by CRBA + LDL", expected, minvCrba));
+        }
+        report("M⁻¹ by ABA", worstAba);
+        report("M⁻¹ by CRBA + LDL", worstCrba);
+    }
+
+    private static void forward(int route, Workspace ws, double[] q, double[] v, double[] tau, double[] qdd) {
+        if (route == 0) {
+            ForwardDynamics.aba(model, ws, q, v, tau, qdd);
+        } else {
+            ForwardDynamics.compute(model, ws, q, v, tau, qdd);
+        }
     }
 
     @Test
