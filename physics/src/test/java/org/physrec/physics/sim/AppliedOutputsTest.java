@@ -135,4 +135,37 @@ class AppliedOutputsTest {
         roll.frictionForces(0, air);
         assertEquals(0, Math.abs(air[0]) + Math.abs(air[1]) + Math.abs(air[2]), 1e-12);
     }
+
+    /** The tape's friction and normal outputs equal physics.contact.ContactForces at the substep's start state. */
+    @Test
+    void frictionOutputsEqualTheContactForcesOfTheStartState() {
+        Model m = CharacterBuilder.standard();
+        SimSettings s = SimSettings.DEFAULTS;
+        Simulator sim = new Simulator(m, s);
+        TapeState st = sim.newState();
+        State x = PhysicsTest.leaningStance(m, 0.05);
+        x.q[2] -= 0.002;
+        x.v[0] = 0.4; // sliding forwards
+        x.v[1] = -0.1;
+        x.v[5] = 0.3; // and turning
+        org.physrec.physics.contact.ContactForces cf = new org.physrec.physics.contact.ContactForces(m, s.contact());
+        double[] expected = new double[3 * m.contactCount()];
+        double[] expectedNormal = new double[m.contactCount()];
+        cf.compute(m.newWorkspace(), x.q, x.v, expected, expectedNormal);
+        sim.step(st, x.q, x.v, new double[sim.controlDim()], null);
+        double[] fn = new double[m.contactCount()];
+        double[] ft = new double[3 * m.contactCount()];
+        sim.contactForces(st, fn);
+        sim.frictionForces(st, ft);
+        double[] n = s.contact().normal();
+        double total = 0;
+        for (int k = 0; k < m.contactCount(); k++) {
+            assertEquals(expectedNormal[k], fn[k], 1e-9 * (1 + fn[k]), "normal " + k);
+            total += fn[k];
+            for (int d = 0; d < 3; d++) {
+                assertEquals(expected[3 * k + d], ft[3 * k + d] + fn[k] * n[d], 1e-9 * (1 + fn[k]), "force " + k + "," + d);
+            }
+        }
+        assertTrue(total > 100, "the feet are loaded: " + total + " N");
+    }
 }
