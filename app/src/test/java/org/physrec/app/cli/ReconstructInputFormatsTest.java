@@ -164,4 +164,41 @@ class ReconstructInputFormatsTest {
         assertTrue(r.err().contains("only one camera") && r.err().contains("monocular"), r.err());
         assertFalse(Files.exists(out.resolve("trajectory.json")));
     }
+
+    @Test
+    void aistppFixtureWithThreeViewsOfCoco2dIsTriangulated() throws Exception {
+        Path root = tmp.resolve("aist");
+        Fixtures.aist(root, "gLH_sBM_cAll_d18_mLH5_ch07", 60, 3);
+        Path out = tmp.resolve("out");
+        CliRun r = reconstruct(root, out);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("triangulated from the 2D keypoints of 3 cameras"), r.err());
+        // COCO has no Spine: one point per frame is left to the bone fit's trunk ratio
+        assertTrue(r.err().contains("25 seen by fewer than 2 confident cameras"), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("trajectory.json")));
+    }
+
+    @Test
+    void openPoseFolderIsReadAndOneCameraIsTheMonocularError() throws Exception {
+        var dir = DataRoot.motion();
+        assumeTrue(dir.isPresent(), "shared motion data not found");
+        Path cal = dir.get().resolve("cmu_131_01_start_walk_stop.json");
+        Path folder = tmp.resolve("openpose");
+        Files.createDirectories(folder);
+        for (int t = 0; t < 12; t++) {
+            StringBuilder sb = new StringBuilder("{\"version\":1.3,\"people\":[{\"pose_keypoints_2d\":[");
+            for (int j = 0; j < 25; j++) {
+                sb.append(j == 0 ? "" : ",").append(400 + 7 * j + t).append(',').append(300 + 11 * j).append(",0.8");
+            }
+            Files.writeString(folder.resolve(String.format("clip_%012d_keypoints.json", t)), sb.append("]}]}").toString());
+        }
+        CliRun noFps = reconstruct(folder, tmp.resolve("o1"));
+        assertEquals(1, noFps.code(), noFps.err());
+        assertTrue(noFps.err().contains("fps") && noFps.err().contains("camera"), noFps.err());
+        Path out = tmp.resolve("o2");
+        CliRun r = reconstruct(folder, out, "--input-fps", "25", "--camera", cal.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("only one camera") && r.err().contains("monocular"), r.err());
+        assertFalse(Files.exists(out.resolve("trajectory.json")));
+    }
 }
