@@ -201,4 +201,34 @@ class ReconstructInputFormatsTest {
         assertTrue(r.err().contains("only one camera") && r.err().contains("monocular"), r.err());
         assertFalse(Files.exists(out.resolve("trajectory.json")));
     }
+
+    @Test
+    void aFrameWithTooFewTriangulatedJointsSaysWhy() throws Exception {
+        var dir = DataRoot.motion();
+        assumeTrue(dir.isPresent(), "shared motion data not found");
+        Sequence gt = PhysrecJson.read(dir.get().resolve("cmu_131_01_start_walk_stop.json")).resample(25).window(20, 12);
+        Sequence two = twoDOnly(Synthesizer.synthesize(gt, SynthSettings.defaults(6)), 2);
+        Sequence.Builder b = Sequence.builder(two.id(), two.fps(), two.skeleton(), two.frames(), two.upAxis());
+        for (int c = 0; c < 2; c++) {
+            double[] px = two.keypoints2d(c);
+            double[] cf = two.confidences2d(c);
+            if (c == 1) {
+                for (int j = 0; j < 17; j++) { // the second camera loses the subject in frame 5
+                    cf[5 * 17 + j] = 0;
+                    px[(5 * 17 + j) * 2] = Double.NaN;
+                    px[(5 * 17 + j) * 2 + 1] = Double.NaN;
+                }
+            }
+            b.camera(two.camera(c)).keypoints2d(two.camera(c).name(), px, cf);
+        }
+        Path f = tmp.resolve("gap.json");
+        PhysrecJson.write(b.build(), f);
+        Path out = tmp.resolve("out");
+        CliRun r = reconstruct(f, out);
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("frame 5 has only 0 of 17 3D keypoints")
+                && r.err().contains("triangulated from the 2D keypoints of 2 cameras")
+                && r.err().contains("seen by fewer than 2 confident cameras"), r.err());
+        assertFalse(Files.exists(out.resolve("trajectory.json")));
+    }
 }
