@@ -11,11 +11,15 @@ package org.physrec.datasets.geometry;
  *                      apart, whose depth error is then over ~100x the lateral error)
  * @param maxIterations Gauss–Newton iterations at most
  * @param tolerance     Gauss–Newton stops when a step is shorter than this (world units, mm)
+ * @param robustScalePx scale s of the Cauchy loss on each camera's reprojection error (px): a
+ *                      camera whose keypoint is off by much more than s (a confident misdetection,
+ *                      a left/right swap) loses influence when others agree; +∞ for plain least squares
  */
-public record TriangulationSettings(double minConfidence, double maxCondition, int maxIterations, double tolerance) {
+public record TriangulationSettings(double minConfidence, double maxCondition, int maxIterations, double tolerance,
+                                    double robustScalePx) {
 
-    /** Confidence above 0.1, condition at most 1e4, 20 iterations, 1e-6 mm. */
-    public static final TriangulationSettings DEFAULTS = new TriangulationSettings(0.1, 1e4, 20, 1e-6);
+    /** Confidence above 0.1, condition at most 1e4, 50 iterations, 1e-6 mm, Cauchy scale 20 px. */
+    public static final TriangulationSettings DEFAULTS = new TriangulationSettings(0.1, 1e4, 50, 1e-6, 20);
 
     public TriangulationSettings {
         if (!(minConfidence >= 0) || !Double.isFinite(minConfidence)) {
@@ -30,13 +34,21 @@ public record TriangulationSettings(double minConfidence, double maxCondition, i
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("tolerance: must be finite and > 0, got " + tolerance);
         }
+        if (!(robustScalePx > 0)) {
+            throw new IllegalArgumentException("robustScalePx: must be > 0 (+Infinity for least squares), got "
+                    + robustScalePx);
+        }
     }
 
     public TriangulationSettings withMinConfidence(double v) {
-        return new TriangulationSettings(v, maxCondition, maxIterations, tolerance);
+        return new TriangulationSettings(v, maxCondition, maxIterations, tolerance, robustScalePx);
     }
 
     public TriangulationSettings withMaxIterations(int v) {
-        return new TriangulationSettings(minConfidence, maxCondition, v, tolerance);
+        return new TriangulationSettings(minConfidence, maxCondition, v, tolerance, robustScalePx);
+    }
+
+    public TriangulationSettings withRobustScalePx(double v) {
+        return new TriangulationSettings(minConfidence, maxCondition, maxIterations, tolerance, v);
     }
 }

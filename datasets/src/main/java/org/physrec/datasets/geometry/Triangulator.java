@@ -10,8 +10,10 @@ import org.physrec.datasets.Camera;
  * <li>linear estimate: the pixels are undistorted to normalised rays and the weighted
  *     least-squares point of the ray equations {@code (x·r3 − r1)·X = t1 − x·t3},
  *     {@code (y·r3 − r2)·X = t2 − y·t3} is solved (the inhomogeneous DLT);</li>
- * <li>Gauss–Newton on {@code f(X) = ½ Σ_i w_i |π_i(X) − p_i|²} through each camera's full model
- *     (with lens distortion) using {@link Camera#projectWithJacobian}, halving a step that does not
+ * <li>Gauss–Newton (iteratively reweighted) on the robust reprojection error
+ *     {@code f(X) = Σ_i w_i ρ(|π_i(X) − p_i|²)}, {@code ρ(r²) = ½ s² log(1 + r²/s²)} (Cauchy;
+ *     ≈ ½ r² for r ≪ s, plain least squares when s = ∞), through each camera's full model (with
+ *     lens distortion) using {@link Camera#projectWithJacobian}, halving a step that does not
  *     decrease f;</li>
  * <li>the conditioning of the Gauss–Newton matrix {@code Σ w_i J_iᵀ J_i} at the solution is checked:
  *     nearly parallel rays leave the depth undetermined and the point is rejected.</li>
@@ -156,17 +158,14 @@ public final class Triangulator {
             clear(xOut, xOff);
             return Status.ILL_CONDITIONED;
         }
-        double wsum = 0;
-        for (int c = 0; c < n; c++) {
-            wsum += w[c];
-        }
-        lastRms = Math.sqrt(2 * f / wsum);
+        lastRms = rmsPx(pixels, xOut, xOff);
         return Status.OK;
     }
 
     /**
-     * The weighted reprojection cost {@code f(X) = ½ Σ_c weights[c]·|π_c(X) − pixels_c|²} over the
-     * cameras with a positive weight, and its gradient.
+     * The weighted robust reprojection cost {@code f(X) = Σ_c weights[c]·ρ(|π_c(X) − pixels_c|²)}
+     * (Cauchy ρ with the settings' scale; ½ r² for an infinite scale) over the cameras with a
+     * positive weight, and its gradient.
      *
      * @param pixels  (n x 2) observed pixels
      * @param weights (n) weights, 0 to leave a camera out
@@ -188,10 +187,12 @@ public final class Triangulator {
             }
             double ru = uv[0] - pixels[2 * c];
             double rv = uv[1] - pixels[2 * c + 1];
-            f += 0.5 * wc * (ru * ru + rv * rv);
+            double r2 = ru * ru + rv * rv;
+            f += wc * rho(r2);
             if (gradOut != null) {
+                double wr = wc * rhoSlope(r2);
                 for (int k = 0; k < 3; k++) {
-                    gradOut[k] += wc * (jac[k] * ru + jac[3 + k] * rv);
+                    gradOut[k] += 2 * wr * (jac[k] * ru + jac[3 + k] * rv);
                 }
             }
         }
@@ -213,7 +214,22 @@ public final class Triangulator {
         g[2] += wc * a2 * b;
     }
 
-    /** h = Σ w JᵀJ and g = Σ w Jᵀr at x (the point is in front of every weighted camera). */
+    /** ρ(r²): Cauchy ½ s² log(1 + r²/s²), or ½ r² for an infinite scale. */
+    private double rho(double r2) {
+        double s2 = settings.robustScalePx() * settings.robustScalePx();
+        return Double.isInfinite(s2) ? 0.5 * r2 : 0.5 * s2 * Math.log1p(r2 / s2);
+    }
+
+    /** dρ/d(r²): ½ / (1 + r²/s²). */
+    private double rhoSlope(double r2) {
+        double s2 = settings.robustScalePx() * settings.robustScalePx();
+        return Double.isInfinite(s2) ? 0.5 : 0.5 / (1 + r2 / s2);
+    }
+
+    /**
+     * h = Σ w' JᵀJ and g = Σ w' Jᵀr at x with the reweighted w' = 2·w·ρ'(r²) (the point is in
+     * front of every weighted camera); g is then the gradient of the robust cost.
+     */
     private void normalEquations(double[] pixels, double[] x, int xOff) {
         java.util.Arrays.fill(h, 0);
         java.util.Arrays.fill(g, 0);
@@ -225,6 +241,7 @@ public final class Triangulator {
             cameras[c].projectWithJacobian(x, xOff, uv, 0, jac, 0);
             double ru = uv[0] - pixels[2 * c];
             double rv = uv[1] - pixels[2 * c + 1];
+            wc *= 2 * rhoSlope(ru * ru + rv * rv);
             for (int i = 0; i < 3; i++) {
                 g[i] += wc * (jac[i] * ru + jac[3 + i] * rv);
                 for (int k = 0; k < 3; k++) {
@@ -232,6 +249,22 @@ public final class Triangulator {
                 }
             }
         }
+    }
+
+    /** Confidence-weighted RMS reprojection error (px) of the weighted cameras. */
+    private double rmsPx(double[] pixels, double[] x, int xOff) {
+        double sum = 0;
+        double wsum = 0;
+        for (int c = 0; c < cameras.length; c++) {
+            if (w[c] > 0) {
+                cameras[c].project(x, xOff, uv, 0);
+                double ru = uv[0] - pixels[2 * c];
+                double rv = uv[1] - pixels[2 * c + 1];
+                sum += w[c] * (ru * ru + rv * rv);
+                wsum += w[c];
+            }
+        }
+        return Math.sqrt(sum / wsum);
     }
 
     private static void clear(double[] x, int off) {
