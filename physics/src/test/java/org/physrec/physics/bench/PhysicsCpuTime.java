@@ -6,7 +6,7 @@ import java.lang.management.ThreadMXBean;
 /**
  * The scenarios of {@link PhysicsBenchmark} timed by thread CPU time (excludes waiting for a
  * core, which dominates wall time on the shared machine). Prints the median of 7 rounds.
- * Run: java -cp ... org.physrec.physics.bench.PhysicsCpuTime [generated]
+ * Run: java -cp ... org.physrec.physics.bench.PhysicsCpuTime [interpreted]
  */
 public final class PhysicsCpuTime {
     private PhysicsCpuTime() {
@@ -14,9 +14,9 @@ public final class PhysicsCpuTime {
 
     public static void main(String[] args) {
         PhysicsBenchmark b = new PhysicsBenchmark();
-        b.generated = args.length > 0 && args[0].equals("generated");
+        b.interpreted = args.length > 0 && args[0].equals("interpreted");
         b.setup();
-        System.out.println("generated code: " + b.generated);
+        System.out.println("interpreted: " + b.interpreted);
         report("forwardDynamics (us)", 20000, 1e3, b::forwardDynamics);
         report("stepWithContact (us)", 5000, 1e3, b::stepWithContact);
         report("window8Forward (ms)", 50, 1e6, b::window8Forward);
