@@ -12,13 +12,17 @@ import org.objectweb.asm.Opcodes;
  * Turns a tape into straight-line JVM bytecode (constant slot indices, no dispatch) with ASM
  * and loads it as a hidden class of this package. The code performs exactly the interpreter's
  * floating-point operations in the same order, so values and input adjoints are
- * bit-identical; the reverse code skips the adjoints of constant slots, which nothing reads.
+ * bit-identical; the reverse code skips the adjoints of constant slots, which nothing reads,
+ * and assigns instead of clearing (see {@link Tape#seed}).
  * Methods are cut below HotSpot's 8000-byte limit for JIT compilation ({@code
  * DontCompileHugeMethods}).
  */
 final class CodeGenerator {
-    /** Bytecode bytes per generated method: under HotSpot's 8000-byte huge-method limit. */
-    private static final int METHOD_BYTES = Integer.getInteger("tape.bytes", 7600);
+    /**
+     * Bytecode bytes per generated method: well under HotSpot's 8000-byte huge-method limit, and
+     * small enough that C2 compiles each quickly (7600 was no faster in steady state).
+     */
+    private static final int METHOD_BYTES = 3000;
     private static final String KERNELS = "org/physrec/physics/tape/Kernels";
     private static final String NAME = "org/physrec/physics/tape/GeneratedTape";
     private static final String ARRAY = "([D)V";
@@ -33,8 +37,9 @@ final class CodeGenerator {
      * Returns generated code for the tape. The code reads constants from the value array, so
      * characters of other proportions (same structure) reuse it without generating again.
      */
-    static Tape.Compiled generate(int inputs, int base, int[] a, int[] b, int[] c, int[] runStart, int[] runOp) {
-        Structure key = new Structure(inputs, base, a, b, c, runStart, runOp);
+    static Tape.Compiled generate(int inputs, int base, int[] a, int[] b, int[] c, int[] outputs, int[] runStart,
+                                  int[] runOp) {
+        Structure key = new Structure(inputs, base, a, b, c, outputs, runStart, runOp);
         return CACHE.computeIfAbsent(key, k -> load(bytecode(k)));
     }
 
@@ -73,12 +78,30 @@ final class CodeGenerator {
         forward.close();
         dispatcher(cw, "forward", ARRAY, "f", forward.count);
 
-        // reverse: runs last to first, each run in ascending order, as the interpreter does
+        // reverse: runs last to first, each run in ascending order, as the interpreter does. Only
+        // the outputs' adjoints are cleared before (Tape.seed): the first update of any other
+        // slot assigns 0 ± term instead of reading the slot, the same value as after a clear.
+        boolean[] written = new boolean[k.base + n];
+        for (int s : k.outputs) {
+            written[s] = true;
+        }
         Chunks reverse = new Chunks(cw, "r", ARRAYS);
+        reverse.written = written;
         for (int r = k.runOp.length - 1; r >= 0; r--) {
             for (int i = k.runStart[r]; i < k.runStart[r + 1]; i++) {
                 reverse.reserve(80);
                 reverse(reverse.code, op[i], k.base + i, k.a[i], k.b[i], k.c[i], k.inputs, k.base);
+            }
+        }
+        for (int s = 0; s < written.length; s++) {
+            if (!written[s] && s >= k.base) {
+                throw new IllegalStateException("operation slot " + s + " has no consumer and is no output");
+            }
+            if (!written[s] && s < k.inputs) { // an input nothing depends on: adjoint 0
+                reverse.reserve(10);
+                reverse.code.target(Code.G, s);
+                reverse.code.insn(Opcodes.DCONST_0);
+                reverse.code.store();
             }
         }
         reverse.close();
@@ -108,6 +131,8 @@ final class CodeGenerator {
         private final ClassWriter cw;
         private final String prefix;
         private final String desc;
+        /** Adjoint slots assigned so far (reverse code only), else null. */
+        boolean[] written;
         int count;
         Code code;
 
@@ -126,7 +151,7 @@ final class CodeGenerator {
             MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, prefix + count++, desc, null,
                     null);
             mv.visitCode();
-            code = new Code(mv);
+            code = new Code(mv, written);
         }
 
         void close() {
@@ -150,10 +175,12 @@ final class CodeGenerator {
         private static final int T1 = 4;
         private static final int T2 = 6;
         final MethodVisitor mv;
+        private final boolean[] written;
         int size;
 
-        Code(MethodVisitor mv) {
+        Code(MethodVisitor mv, boolean[] written) {
             this.mv = mv;
+            this.written = written;
         }
 
         void index(int i) {
@@ -225,11 +252,19 @@ final class CodeGenerator {
             insn(Opcodes.DASTORE);
         }
 
-        /** Starts {@code g[x] = g[x] op (...)}: pushes array, index and g[x]; {@link #store} ends it. */
+        /**
+         * Starts {@code g[x] = g[x] op (...)}: pushes array, index and g[x], or 0 on the first
+         * update of a slot that is not cleared; {@link #store} ends it.
+         */
         void update(int x) {
             target(G, x);
-            insn(Opcodes.DUP2);
-            insn(Opcodes.DALOAD);
+            if (written[x]) {
+                insn(Opcodes.DUP2);
+                insn(Opcodes.DALOAD);
+            } else {
+                insn(Opcodes.DCONST_0);
+                written[x] = true;
+            }
         }
     }
 
@@ -418,12 +453,12 @@ final class CodeGenerator {
     }
 
     /** The operation structure of a tape (everything the generated code depends on). */
-    record Structure(int inputs, int base, int[] a, int[] b, int[] c, int[] runStart, int[] runOp) {
+    record Structure(int inputs, int base, int[] a, int[] b, int[] c, int[] outputs, int[] runStart, int[] runOp) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Structure s && inputs == s.inputs && base == s.base && Arrays.equals(a, s.a)
-                    && Arrays.equals(b, s.b) && Arrays.equals(c, s.c) && Arrays.equals(runStart, s.runStart)
-                    && Arrays.equals(runOp, s.runOp);
+                    && Arrays.equals(b, s.b) && Arrays.equals(c, s.c) && Arrays.equals(outputs, s.outputs)
+                    && Arrays.equals(runStart, s.runStart) && Arrays.equals(runOp, s.runOp);
         }
 
         @Override
@@ -432,6 +467,7 @@ final class CodeGenerator {
             h = 31 * h + Arrays.hashCode(a);
             h = 31 * h + Arrays.hashCode(b);
             h = 31 * h + Arrays.hashCode(c);
+            h = 31 * h + Arrays.hashCode(outputs);
             h = 31 * h + Arrays.hashCode(runStart);
             return 31 * h + Arrays.hashCode(runOp);
         }

@@ -63,7 +63,7 @@ public final class Tape {
      */
     public Tape withGeneratedCode() {
         return compiled != null ? this : new Tape(this,
-                CodeGenerator.generate(inputCount, base, argA, argB, argC, runStart, runOp));
+                CodeGenerator.generate(inputCount, base, argA, argB, argC, outputSlots, runStart, runOp));
     }
 
     /** The same tape replayed by the interpreter (same-opcode loops). */
@@ -186,11 +186,19 @@ public final class Tape {
         }
     }
 
-    /** Clears all adjoints, then adds {@code seed[seedPos + k]} to the adjoint of outputs [first, first+n). */
+    /**
+     * With {@code clear}, starts a reverse sweep by clearing the adjoints (generated code: only
+     * the outputs', as its reverse assigns every other slot it reads); then adds
+     * {@code seed[seedPos + k]} to the adjoint of outputs [first, first+n).
+     */
     public void seed(TapeState s, int first, double[] seed, int seedPos, int n, boolean clear) {
         double[] g = s.adj;
-        if (clear) {
+        if (clear && compiled == null) {
             java.util.Arrays.fill(g, 0.0);
+        } else if (clear) {
+            for (int slot : outputSlots) {
+                g[slot] = 0;
+            }
         }
         for (int k = 0; k < n; k++) {
             g[outputSlots[first + k]] += seed[seedPos + k];
@@ -200,7 +208,8 @@ public final class Tape {
     /**
      * Reverse sweep: with output adjoints seeded and values from the last {@link #forward},
      * accumulates the adjoint of every slot. Afterwards {@code s.adj[i]} for {@code i < nIn}
-     * is d(seed·outputs)/d input i.
+     * is d(seed·outputs)/d input i. (Generated code leaves the adjoints of constants
+     * unspecified: nothing reads them.)
      */
     public void reverse(TapeState s) {
         if (compiled != null) {
