@@ -46,8 +46,8 @@ public final class Rollout {
     /** (3K) keypoints of the current frame, handed to the loss. */
     private final double[] kp;
     private int frames;
-    /** (steps x tape slots) values of every substep, kept for the adjoint when it fits its budget; else null. */
-    private double[] valueCache;
+    /** (maxFrames·substeps) tape states, one per substep, kept for the adjoint when they fit its budget; else null. */
+    private TapeState[] substepStates;
 
     public Rollout(Simulator sim, int maxFrames) {
         if (maxFrames < 1) {
@@ -153,18 +153,17 @@ public final class Rollout {
         for (int t = 0; t < frames; t++) {
             for (int s = 0; s < substeps; s++) {
                 int row = t * substeps + s;
-                sim.load(step, qTraj, row * nq, vTraj, row * nv, controls, t * nc, reference, t * nq);
-                tape.forward(step);
-                if (partials && valueCache != null) {
-                    int slots = tape.slotCount();
-                    System.arraycopy(step.values(), 0, valueCache, row * slots, slots);
-                }
-                tape.getOutputs(step, 0, qTraj, (row + 1) * nq, nq);
-                tape.getOutputs(step, nq, vTraj, (row + 1) * nv, nv);
+                // with partials, each substep runs in its own state, which the reverse sweep reuses as is
+                TapeState st = partials && substepStates != null ? substepStates[row] : step;
+                sim.load(st, qTraj, row * nq, vTraj, row * nv, controls, t * nc, reference, t * nq);
+                tape.forward(st);
+                tape.getOutputs(st, 0, qTraj, (row + 1) * nq, nq);
+                tape.getOutputs(st, nq, vTraj, (row + 1) * nv, nv);
                 check(t, s, (row + 1) * nq, (row + 1) * nv, maxSpeed);
             }
             if (nContacts > 0 && sim.settings().contact().enabled()) {
-                tape.getOutputs(step, sim.outForces(), forces, t * nContacts, nContacts);
+                TapeState last = partials && substepStates != null ? substepStates[(t + 1) * substeps - 1] : step;
+                tape.getOutputs(last, sim.outForces(), forces, t * nContacts, nContacts);
             }
             int end = (t + 1) * substeps;
             System.arraycopy(qTraj, end * nq, qEnd, 0, nq);
@@ -216,12 +215,12 @@ public final class Rollout {
 
     /** Keeps every substep's tape values during gradient runs (memory maxFrames·substeps·slots doubles). */
     void enableValueCache() {
-        valueCache = new double[maxFrames * substeps * sim.tape().slotCount()];
+        substepStates = sim.tape().newStates(maxFrames * substeps);
     }
 
-    /** The value cache, or null. */
-    double[] valueCache() {
-        return valueCache;
+    /** The state of every substep of the last gradient run (values of the forward pass), or null. */
+    TapeState[] substepStates() {
+        return substepStates;
     }
 
     /** State at the end of frame t of the last run. */
