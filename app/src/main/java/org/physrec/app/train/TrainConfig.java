@@ -11,6 +11,7 @@ import org.physrec.optim.meta.FunctionTaskFamily;
 import org.physrec.optim.meta.PesSettings;
 import org.physrec.optim.meta.TaskFamily;
 import org.physrec.optim.meta.TestFunctionProblem;
+import org.physrec.optim.meta.TrainableSet;
 
 /**
  * A meta-training config ({@code configs/train/*.yaml}); unknown fields are errors.
@@ -31,11 +32,15 @@ public record TrainConfig(String name, Map<String, Object> architecture, List<St
                           double rotation, double scaleRange, double minInitFraction, Pes pes, int iterations,
                           int checkpointEvery) implements YamlConfig.Validated {
 
-    /** The PES block, shared by the function and physics-window configs. */
+    /**
+     * The PES block, shared by the function and physics-window configs; {@code trainable} (optional)
+     * lists tensor-name prefixes to train, absent means all of θ.
+     */
     public record Pes(int tasks, int truncation, int episode, double sigma, double learningRate, double clipNorm,
-                      boolean logLoss, double lossFloor, long seed) {
+                      boolean logLoss, double lossFloor, long seed, List<String> trainable) {
         public PesSettings settings() {
-            return new PesSettings(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed);
+            return new PesSettings(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed,
+                    trainable);
         }
     }
 
@@ -54,9 +59,8 @@ public record TrainConfig(String name, Map<String, Object> architecture, List<St
         if (checkpointEvery <= 0) {
             throw new IllegalArgumentException("checkpoint_every: must be positive, got " + checkpointEvery);
         }
-        learnedOptimizer();
+        TrainableSet.of(learnedOptimizer().layout(), pes.settings().trainable());
         taskFamily();
-        pes.settings();
     }
 
     public LearnedOptimizer learnedOptimizer() {

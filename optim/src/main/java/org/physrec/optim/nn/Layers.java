@@ -1,6 +1,7 @@
 package org.physrec.optim.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.physrec.optim.VectorMath;
@@ -73,11 +74,15 @@ public final class Layers {
     }
 
     /**
-     * In-place softmax of each row of an (rows × cols) block with row stride {@code ld}. The
-     * exponentials are vectorized ({@link VectorMath#exp}: scalar {@code Math.exp} dominated
-     * attention at large N) and reproducible across JIT tiers, unlike lanewise EXP.
+     * In-place unnormalized softmax of each row of an (rows × cols) block with row stride
+     * {@code ld}: s ← exp(s − max of the row), and the row sums go to {@code sumsOut}. The caller
+     * divides by the sum after the product with V (dh values per row instead of cols). The
+     * exponentials are vectorized ({@link VectorMath#exp}) and reproducible across JIT tiers,
+     * unlike lanewise EXP; sums are added in a fixed order.
+     *
+     * @param sumsOut (rows) Σ_j exp(s_ij − max_i), overwritten
      */
-    public static void softmaxRows(float[] s, int off, int rows, int cols, int ld) {
+    public static void expShiftedRows(float[] s, int off, int rows, int cols, int ld, float[] sumsOut) {
         int lanes = SPECIES.length();
         int upper = SPECIES.loopBound(cols);
         for (int i = 0; i < rows; i++) {
@@ -94,24 +99,18 @@ public final class Layers {
             vmax = FloatVector.broadcast(SPECIES, max);
             FloatVector vsum = FloatVector.zero(SPECIES);
             for (j = 0; j < upper; j += lanes) {
-                FloatVector e = FloatVector.fromArray(SPECIES, s, r + j).sub(vmax);
-                e = VectorMath.exp(e);
+                FloatVector e = VectorMath.exp(FloatVector.fromArray(SPECIES, s, r + j).sub(vmax));
                 e.intoArray(s, r + j);
                 vsum = vsum.add(e);
             }
             float sum = VectorMath.sumLanes(vsum);
-            for (; j < cols; j++) {
-                float e = VectorMath.exp(FloatVector.broadcast(SPECIES, s[r + j] - max)).lane(0);
-                s[r + j] = e;
-                sum += e;
+            if (j < cols) {
+                VectorMask<Float> tail = SPECIES.indexInRange(j, cols);
+                FloatVector e = VectorMath.exp(FloatVector.fromArray(SPECIES, s, r + j, tail).sub(vmax));
+                e.intoArray(s, r + j, tail);
+                sum += VectorMath.sumLanes(e.blend(0f, tail.not()));
             }
-            float inv = 1f / sum;
-            for (j = 0; j < upper; j += lanes) {
-                FloatVector.fromArray(SPECIES, s, r + j).mul(inv).intoArray(s, r + j);
-            }
-            for (; j < cols; j++) {
-                s[r + j] *= inv;
-            }
+            sumsOut[i] = sum;
         }
     }
 
