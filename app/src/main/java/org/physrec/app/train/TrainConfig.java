@@ -25,22 +25,19 @@ import org.physrec.optim.meta.TrainableSet;
  * @param scaleRange      f is scaled by a log-uniform factor in [1/scaleRange, scaleRange]
  * @param minInitFraction the init box is shrunk by a log-uniform factor in [minInitFraction, 1]
  * @param pes             PES settings
+ * @param trainable       tensor-name prefixes PES trains ([] = all of θ); the rest stays at its initial value
  * @param iterations      outer iterations to reach (a resumed run continues up to this)
  * @param checkpointEvery outer iterations between checkpoints
  */
 public record TrainConfig(String name, Map<String, Object> architecture, List<String> functions, int minDim, int maxDim,
-                          double rotation, double scaleRange, double minInitFraction, Pes pes, int iterations,
-                          int checkpointEvery) implements YamlConfig.Validated {
+                          double rotation, double scaleRange, double minInitFraction, Pes pes, List<String> trainable,
+                          int iterations, int checkpointEvery) implements YamlConfig.Validated {
 
-    /**
-     * The PES block, shared by the function and physics-window configs; {@code trainable} (optional)
-     * lists tensor-name prefixes to train, absent means all of θ.
-     */
+    /** The PES block, shared by the function and physics-window configs. */
     public record Pes(int tasks, int truncation, int episode, double sigma, double learningRate, double clipNorm,
-                      boolean logLoss, double lossFloor, long seed, List<String> trainable) {
+                      boolean logLoss, double lossFloor, long seed) {
         public PesSettings settings() {
-            return new PesSettings(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed,
-                    trainable);
+            return new PesSettings(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed);
         }
     }
 
@@ -59,7 +56,10 @@ public record TrainConfig(String name, Map<String, Object> architecture, List<St
         if (checkpointEvery <= 0) {
             throw new IllegalArgumentException("checkpoint_every: must be positive, got " + checkpointEvery);
         }
-        TrainableSet.of(learnedOptimizer().layout(), pes.settings().trainable());
+        if (trainable == null) {
+            throw new IllegalArgumentException("trainable: missing (use [] to train all of θ)");
+        }
+        TrainableSet.of(learnedOptimizer().layout(), trainable);
         taskFamily();
     }
 
@@ -76,7 +76,7 @@ public record TrainConfig(String name, Map<String, Object> architecture, List<St
     }
 
     public PesSettings pesSettings() {
-        return pes.settings();
+        return pes.settings().withTrainable(trainable);
     }
 
     /** Default architecture block for a kind (used by tests and docs). */
