@@ -1,7 +1,6 @@
 package org.physrec.optim.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.physrec.optim.VectorMath;
@@ -81,8 +80,10 @@ public final class Layers {
      * unlike lanewise EXP; sums are added in a fixed order.
      *
      * @param sumsOut (rows) Σ_j exp(s_ij − max_i), overwritten
+     * @param tail    (at least {@link Gemm#lanes()}) scratch for the columns past the last full
+     *                vector (masked vector loads are not intrinsified on AVX2 with JDK 17)
      */
-    public static void expShiftedRows(float[] s, int off, int rows, int cols, int ld, float[] sumsOut) {
+    public static void expShiftedRows(float[] s, int off, int rows, int cols, int ld, float[] sumsOut, float[] tail) {
         int lanes = SPECIES.length();
         int upper = SPECIES.loopBound(cols);
         for (int i = 0; i < rows; i++) {
@@ -105,10 +106,13 @@ public final class Layers {
             }
             float sum = VectorMath.sumLanes(vsum);
             if (j < cols) {
-                VectorMask<Float> tail = SPECIES.indexInRange(j, cols);
-                FloatVector e = VectorMath.exp(FloatVector.fromArray(SPECIES, s, r + j, tail).sub(vmax));
-                e.intoArray(s, r + j, tail);
-                sum += VectorMath.sumLanes(e.blend(0f, tail.not()));
+                int t = cols - j;
+                System.arraycopy(s, r + j, tail, 0, t);
+                VectorMath.exp(FloatVector.fromArray(SPECIES, tail, 0).sub(vmax)).intoArray(tail, 0);
+                for (int q = 0; q < t; q++) {
+                    s[r + j + q] = tail[q];
+                    sum += tail[q];
+                }
             }
             sumsOut[i] = sum;
         }

@@ -30,6 +30,8 @@ public final class SelfAttention {
         final float[] scores;
         /** (min(n, QUERY_BLOCK)) row sums of one block's exponentials. */
         final float[] rowSums;
+        /** (one vector) the score columns past the last full vector. */
+        final float[] tail = new float[Gemm.lanes()];
         /** (n × dim) concatenated head outputs. */
         final float[] heads;
 
@@ -69,7 +71,7 @@ public final class SelfAttention {
             for (int i0 = 0; i0 < n; i0 += QUERY_BLOCK) {
                 int rows = Math.min(QUERY_BLOCK, n - i0);
                 Gemm.mul(rows, n, dh, ws.qkv, i0 * ld + qOff, ld, ws.kt, 0, n, ws.scores, 0, n, false);
-                Layers.expShiftedRows(ws.scores, 0, rows, n, n, ws.rowSums);
+                Layers.expShiftedRows(ws.scores, 0, rows, n, n, ws.rowSums, ws.tail);
                 Gemm.mul(rows, dh, n, ws.scores, 0, n, ws.qkv, vOff, ld, ws.heads, i0 * dim + h * dh, dim, false);
                 for (int i = 0; i < rows; i++) {
                     float inv = 1f / ws.rowSums[i];
