@@ -167,6 +167,7 @@ public final class ReconstructionWriter {
         st.put("weights", s.weights().toString());
         st.put("pd_kp", s.kp());
         st.put("pd_kd", s.kd());
+        st.put("bone_fit", s.boneFit().toString());
         root.put("windows_retried", r.retriedWindows());
         root.put("mean_residual_force_n", r.meanResidualForce());
         ArrayNode ws = root.putArray("windows");

@@ -46,7 +46,8 @@ public final class Reconstructor {
 
     public Reconstruction run(ReconstructionInput in, StageTimer timer) {
         timer.start("subject");
-        Model model = SubjectFit.character(in.boneLengths(), settings.massKg());
+        double[] bones = in.boneLengths();
+        Model model = SubjectFit.character(bones, settings.massKg());
         Observations obs = in.observations();
         int frames = obs.frames();
         int nq = model.nq();
@@ -57,13 +58,20 @@ public final class Reconstructor {
         timer.start("ik");
         double[] qRef = new double[frames * nq];
         new InverseKinematics(model, settings.ik()).fitSequence(in.ikTargets(), null, obs, qRef);
+        if (settings.boneFit().iterations() > 0 && !obs.cameras().isEmpty()) {
+            // the 3D medians inherit the estimate's bias and scale; let the 2D keypoints decide the lengths too
+            bones = BoneLengthFit.refine(bones, settings.massKg(), in.ikTargets(), obs, settings.ik(), settings.boneFit(),
+                    qRef);
+            model = SubjectFit.character(bones, settings.massKg());
+            new InverseKinematics(model, settings.ik()).fitSequence(in.ikTargets(), null, obs, qRef);
+        }
         double ground = in.groundZmm();
         if (in.groundEstimated()) {
             // re-estimate the floor from the reference, whose feet the 2D keypoints have corrected,
             // and shift the physics frame (targets and reference) rigidly: the fit stays the same
             double[] mm = keypointsMm(model, qRef, frames, obs.frame());
             double refined = GroundPlane.estimate(mm, kp, ReconstructionInput.FEET,
-                    70 * SubjectFit.scale(in.boneLengths()), 10);
+                    70 * SubjectFit.scale(bones), 10);
             double dz = (refined - ground) / 1000;
             double[] targets = obs.targets3d().clone();
             for (int i = 2; i < targets.length; i += 3) {
@@ -184,7 +192,7 @@ public final class Reconstructor {
         }
         double[] jointsMm = keypointsMm(model, q, frames, obs.frame());
         timer.stop();
-        return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, ground, in.boneLengths(),
+        return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, ground, bones,
                 jointsMm, kinematicMm,
                 referenceMm, q, Arrays.copyOf(v, nv), torques, wrench, contact3, reports, timer.seconds());
     }

@@ -52,8 +52,8 @@ public final class Rollout {
     /** (3K) keypoints of the current frame, handed to the loss. */
     private final double[] kp;
     private int frames;
-    /** (steps x tape slots) values of every substep, kept for the adjoint when it fits its budget; else null. */
-    private double[] valueCache;
+    /** (maxFrames·substeps) tape states, one per substep, kept for the adjoint when they fit its budget; else null. */
+    private TapeState[] substepStates;
 
     public Rollout(Simulator sim, int maxFrames) {
         if (maxFrames < 1) {
@@ -165,23 +165,22 @@ public final class Rollout {
             java.util.Arrays.fill(torques, t * nu, (t + 1) * nu, 0);
             for (int s = 0; s < substeps; s++) {
                 int row = t * substeps + s;
-                sim.load(step, qTraj, row * nq, vTraj, row * nv, controls, t * nc, reference, t * nq);
-                tape.forward(step);
-                if (partials && valueCache != null) {
-                    int slots = tape.slotCount();
-                    System.arraycopy(step.values(), 0, valueCache, row * slots, slots);
-                }
-                tape.getOutputs(step, 0, qTraj, (row + 1) * nq, nq);
-                tape.getOutputs(step, nq, vTraj, (row + 1) * nv, nv);
+                // with partials, each substep runs in its own state, which the reverse sweep reuses as is
+                TapeState st = partials && substepStates != null ? substepStates[row] : step;
+                sim.load(st, qTraj, row * nq, vTraj, row * nv, controls, t * nc, reference, t * nq);
+                tape.forward(st);
+                tape.getOutputs(st, 0, qTraj, (row + 1) * nq, nq);
+                tape.getOutputs(st, nq, vTraj, (row + 1) * nv, nv);
                 check(t, s, (row + 1) * nq, (row + 1) * nv, maxSpeed);
-                tape.getOutputs(step, sim.outTorques(), tauStep, 0, nu);
+                tape.getOutputs(st, sim.outTorques(), tauStep, 0, nu);
                 for (int j = 0; j < nu; j++) {
                     torques[t * nu + j] += perSubstep * tauStep[j];
                 }
             }
             if (nContacts > 0 && sim.settings().contact().enabled()) {
-                tape.getOutputs(step, sim.outForces(), forces, t * nContacts, nContacts);
-                tape.getOutputs(step, sim.outFriction(), friction, 3 * t * nContacts, 3 * nContacts);
+                TapeState last = partials && substepStates != null ? substepStates[(t + 1) * substeps - 1] : step;
+                tape.getOutputs(last, sim.outForces(), forces, t * nContacts, nContacts);
+                tape.getOutputs(last, sim.outFriction(), friction, 3 * t * nContacts, 3 * nContacts);
             }
             int end = (t + 1) * substeps;
             System.arraycopy(qTraj, end * nq, qEnd, 0, nq);
@@ -233,12 +232,12 @@ public final class Rollout {
 
     /** Keeps every substep's tape values during gradient runs (memory maxFrames·substeps·slots doubles). */
     void enableValueCache() {
-        valueCache = new double[maxFrames * substeps * sim.tape().slotCount()];
+        substepStates = sim.tape().newStates(maxFrames * substeps);
     }
 
-    /** The value cache, or null. */
-    double[] valueCache() {
-        return valueCache;
+    /** The state of every substep of the last gradient run (values of the forward pass), or null. */
+    TapeState[] substepStates() {
+        return substepStates;
     }
 
     /** State at the end of frame t of the last run. */

@@ -178,43 +178,37 @@ final class StepTrace {
                 total = t.sub(total, t.mul(t.constant(s.jointDamping()), v[dof]));
             }
             if (angle != null && Double.isFinite(m.lowerLimit(j))) {
-                total = t.add(total, limitTorque(angle[j], v[dof], m.lowerLimit(j), m.upperLimit(j)));
-                int[] implicitLimit = limitImplicit(angle[j], m.lowerLimit(j), m.upperLimit(j));
-                total = t.sub(total, t.mul(t.mul(t.constant(h), implicitLimit[1]), v[dof]));
-                diagonal[dof] = t.add(diagonal[dof], implicitLimit[0]);
+                int[] limit = limit(angle[j], v[dof], m.lowerLimit(j), m.upperLimit(j));
+                total = t.add(total, limit[0]);
+                total = t.sub(total, t.mul(t.mul(t.constant(h), limit[2]), v[dof]));
+                diagonal[dof] = t.add(diagonal[dof], limit[1]);
             }
             tau[dof] = total;
         }
         return tau;
     }
 
-    /** One-sided smooth springs beyond [lo, hi] plus damping that fades in with the violation. */
-    private int limitTorque(int x, int vel, double lo, double hi) {
+    /**
+     * One-sided smooth springs beyond [lo, hi] plus damping that fades in with the violation,
+     * and their implicit part. Returns {torque, h·d·gate + h²·K, K} with
+     * K = k·(P'(lo − x) + P'(x − hi)); the caller also adds −h·K·v to the torque.
+     */
+    private int[] limit(int x, int vel, double lo, double hi) {
         double e = s.limitSmoothing();
+        double h = s.dt();
         int k = t.constant(s.limitStiffness());
-        int below = t.softplus(t.sub(t.constant(lo), x), e);
-        int above = t.softplus(t.sub(x, t.constant(hi)), e);
+        int underLo = t.sub(t.constant(lo), x);
+        int overHi = t.sub(x, t.constant(hi));
+        int below = t.softplus(underLo, e);
+        int above = t.softplus(overHi, e);
         int spring = t.mul(k, t.sub(below, above));
         int gate = t.constant(e);
         int active = t.add(t.div(below, t.add(below, gate)), t.div(above, t.add(above, gate)));
-        return t.sub(spring, t.mul(t.mul(t.constant(s.limitDamping()), vel), active));
-    }
-
-    /**
-     * The limit's damping and stiffness taken implicitly: returns {h·d·gate + h²·K, K} with
-     * K = k·(P'(lo − x) + P'(x − hi)); the caller also adds −h·K·v to the torque.
-     */
-    private int[] limitImplicit(int x, double lo, double hi) {
-        double e = s.limitSmoothing();
-        double h = s.dt();
-        int below = t.softplus(t.sub(t.constant(lo), x), e);
-        int above = t.softplus(t.sub(x, t.constant(hi)), e);
-        int gate = t.constant(e);
-        int active = t.add(t.div(below, t.add(below, gate)), t.div(above, t.add(above, gate)));
-        int slope = t.add(t.sigmoid(t.sub(t.constant(lo), x), e), t.sigmoid(t.sub(x, t.constant(hi)), e));
-        int stiffness = t.mul(t.constant(s.limitStiffness()), slope);
-        return new int[] {t.add(t.mul(t.constant(h * s.limitDamping()), active), t.mul(t.constant(h * h), stiffness)),
-            stiffness};
+        int torque = t.sub(spring, t.mul(t.mul(t.constant(s.limitDamping()), vel), active));
+        int slope = t.add(t.sigmoid(underLo, e), t.sigmoid(overHi, e));
+        int stiffness = t.mul(k, slope);
+        int diagonal = t.add(t.mul(t.constant(h * s.limitDamping()), active), t.mul(t.constant(h * h), stiffness));
+        return new int[] {torque, diagonal, stiffness};
     }
 
     /**

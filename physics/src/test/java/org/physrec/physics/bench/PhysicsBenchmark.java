@@ -38,9 +38,9 @@ import org.physrec.physics.tape.TapeState;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx1g"})
 public class PhysicsBenchmark {
-    /** true: the substep tape runs as generated Java ({@link Simulator#withGeneratedCode()}). */
+    /** true: the substep tape runs in the interpreter ({@link Simulator#interpreted()}), not as generated code. */
     @Param({"false"})
-    public boolean generated;
+    public boolean interpreted;
     private Model model;
     private Workspace ws;
     private double[] q;
@@ -89,8 +89,8 @@ public class PhysicsBenchmark {
         java.util.Arrays.fill(kp, 1000);
         java.util.Arrays.fill(kd, 100);
         sim = new Simulator(model, SimSettings.DEFAULTS.withPd(kp, kd));
-        if (generated) {
-            sim = sim.withGeneratedCode();
+        if (interpreted) {
+            sim = sim.interpreted();
         }
         step = sim.newState();
         stance = stance(model, 0.05);
