@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.physrec.app.bench.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 import org.physrec.app.recon.ReconstructionSettings;
 import org.physrec.app.train.TrainRunOptions;
 import org.physrec.app.train.TrainingCurve;
@@ -108,7 +108,7 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
                         new Checkpoint(arch, sub.full(trainer.theta())).save(dir.resolve("learned"),
                                 Map.of("meta_iterations", Long.toString(trainer.iteration())));
                     }
-                    AtomicFiles.writeString(curveFile, curve.toString());
+                    AtomicFiles.writeStringUnchecked(curveFile, curve.toString());
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("outer_iterations", trainer.iteration());
                     m.put("wall_seconds", baseWall + elapsed);
@@ -118,7 +118,7 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
                             + (trainer.iteration() - startIteration) * 2L * pes.tasks() * pes.truncation());
                     m.put("training_windows", pool.size());
                     m.put("machine", "2 cores shared with other jobs, nice -n 10");
-                    AtomicFiles.writeString(dir.resolve("compute.json"),
+                    AtomicFiles.writeStringUnchecked(dir.resolve("compute.json"),
                             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
                     if (timeUp) {
                         break;
