@@ -23,6 +23,8 @@ public final class Simulator {
     private final int inU;
     private final int inRef;
     private final int outForces;
+    private final int outTorques;
+    private final int outFriction;
 
     private Simulator(Simulator other, Tape tape) {
         this.model = other.model;
@@ -34,6 +36,8 @@ public final class Simulator {
         this.inU = other.inU;
         this.inRef = other.inRef;
         this.outForces = other.outForces;
+        this.outTorques = other.outTorques;
+        this.outFriction = other.outFriction;
     }
 
     /**
@@ -78,6 +82,8 @@ public final class Simulator {
             }
         }
         outForces = model.nq() + model.nv();
+        outTorques = outForces + out[2].length;
+        outFriction = outTorques + model.nu();
         tape = t.compile().withGeneratedCode();
     }
 
@@ -132,6 +138,14 @@ public final class Simulator {
         return outForces;
     }
 
+    int outTorques() {
+        return outTorques;
+    }
+
+    int outFriction() {
+        return outFriction;
+    }
+
     /**
      * Runs one substep without argument checks (hot path).
      *
@@ -167,6 +181,28 @@ public final class Simulator {
         tape.forward(s);
         tape.getOutputs(s, 0, q, 0, model.nq());
         tape.getOutputs(s, model.nq(), v, 0, model.nv());
+    }
+
+    /**
+     * Actuator torques (N·m, nu) the last substep run on s applied: control plus PD feedback,
+     * smoothly saturated, including the PD part taken implicitly (see StepTrace).
+     */
+    public void appliedTorques(TapeState s, double[] torquesOut) {
+        org.physrec.physics.Checks.length("torquesOut", torquesOut, model.nu());
+        tape.getOutputs(s, outTorques, torquesOut, 0, model.nu());
+    }
+
+    /**
+     * Contact friction (tangential) forces (N, world x, y, z per contact sphere, C x 3) of the
+     * last substep run on s, evaluated like the normal forces at the substep's start state.
+     */
+    public void frictionForces(TapeState s, double[] forcesOut) {
+        org.physrec.physics.Checks.length("forcesOut", forcesOut, 3 * model.contactCount());
+        if (settings.contact().enabled()) {
+            tape.getOutputs(s, outFriction, forcesOut, 0, 3 * model.contactCount());
+        } else {
+            java.util.Arrays.fill(forcesOut, 0);
+        }
     }
 
     /** Contact normal forces (N) of the last substep run on s, one per contact sphere. */

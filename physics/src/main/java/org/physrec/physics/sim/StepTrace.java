@@ -19,7 +19,18 @@ final class StepTrace {
         this.d = new SymbolicDynamics(t, m);
     }
 
-    /** Returns {q⁺ (nq), v⁺ (nv), contact normal forces (nc or empty)}. */
+    /** Per actuator: the saturated explicit torque and its implicit PD coefficient h·kd + h²·kp (set by generalizedForces). */
+    private int[] actuator;
+    private double[] actuatorImplicit;
+    /** Per contact sphere: the tangential (friction) force, world x, y, z (set by contact). */
+    private int[] friction;
+
+    /**
+     * Returns {q⁺ (nq), v⁺ (nv), contact normal forces (C or empty), applied actuator torques (nu),
+     * contact friction forces (C x 3 or empty)}. The applied torque is what the actuator exerts in
+     * this substep including the linearly implicit PD part: sat(u + kp·e − kd·v − h·kp·v) −
+     * (h·kd + h²·kp)·q̈ (= u + kp·(e − h·v⁺) − kd·v⁺ below the limits).
+     */
     int[][] step(int[] q, int[] v, int[] u, int[] ref) {
         d.kinematics(q);
         d.velocities(v);
@@ -43,7 +54,13 @@ final class StepTrace {
             vNext[k] = t.add(v[k], t.mul(h, qdd[k]));
         }
         int[] qNext = d.integrate(q, vNext, s.dt());
-        return new int[][] {qNext, vNext, fn};
+        int[] applied = new int[m.nu()];
+        for (int j = 0; j < applied.length; j++) {
+            int dof = m.actuatedStart() + j;
+            applied[j] = actuatorImplicit[j] == 0 ? actuator[j]
+                    : t.sub(actuator[j], t.mul(t.constant(actuatorImplicit[j]), qdd[dof]));
+        }
+        return new int[][] {qNext, vNext, fn, applied, s.contact().enabled() ? friction : new int[0]};
     }
 
     private int[] contact(int[][] fext, int[][] implicit) {
@@ -57,6 +74,7 @@ final class StepTrace {
         int mu = t.constant(c.friction());
         int eps2 = t.constant(c.frictionVelocity() * c.frictionVelocity());
         int[] forces = new int[m.contactCount()];
+        friction = new int[3 * m.contactCount()];
         for (int i = 0; i < m.contactCount(); i++) {
             int b = m.contactBody(i);
             double r = m.contactRadius(i);
@@ -80,8 +98,9 @@ final class StepTrace {
             int slope = t.sigmoid(raw, c.forceSmoothing());
             int stiff = t.mul(slope, t.mul(k, t.sigmoid(depth, c.smoothing())));
             int fn = t.sub(f, t.mul(t.constant(h), t.mul(stiff, vn)));
-            int[] force = d.add3(new int[] {t.mul(fn, n[0]), t.mul(fn, n[1]), t.mul(fn, n[2])},
-                    new int[] {t.mul(ft, vt[0]), t.mul(ft, vt[1]), t.mul(ft, vt[2])});
+            int[] tangentialForce = {t.mul(ft, vt[0]), t.mul(ft, vt[1]), t.mul(ft, vt[2])};
+            System.arraycopy(tangentialForce, 0, friction, 3 * i, 3);
+            int[] force = d.add3(new int[] {t.mul(fn, n[0]), t.mul(fn, n[1]), t.mul(fn, n[2])}, tangentialForce);
             int[] moment = d.cross3(p, force);
             int[] w = {moment[0], moment[1], moment[2], force[0], force[1], force[2]};
             if (fext[b] == null) {
@@ -130,6 +149,8 @@ final class StepTrace {
         }
         int[] error = s.pdKp() != null ? pdError(q, ref) : null;
         int[] angle = s.limitStiffness() > 0 ? jointCoordinates(q) : null;
+        actuator = new int[m.nu()];
+        actuatorImplicit = new double[m.nu()];
         for (int j = 0; j < m.nu(); j++) {
             int dof = a0 + j;
             int act = u[j];
@@ -147,6 +168,10 @@ final class StepTrace {
                 double e = 0.01 * lim;
                 act = t.add(t.sub(act, t.softplus(t.sub(act, t.constant(lim)), e)),
                         t.softplus(t.sub(t.constant(-lim), act), e));
+            }
+            actuator[j] = act;
+            if (error != null) {
+                actuatorImplicit[j] = h * s.pdKd()[j] + h * h * s.pdKp()[j];
             }
             int total = act;
             if (s.jointDamping() > 0) {

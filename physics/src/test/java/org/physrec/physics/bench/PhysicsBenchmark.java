@@ -167,6 +167,13 @@ public class PhysicsBenchmark {
         return qdd[0];
     }
 
+    /** The same forward dynamics by the articulated-body algorithm (plain Java, no tape). */
+    @Benchmark
+    public double forwardDynamicsAba() {
+        ForwardDynamics.aba(model, ws, q, v, tau, qdd);
+        return qdd[0];
+    }
+
     /** One substep with contact (8 foot spheres penetrating), PD, limits. */
     @Benchmark
     public double stepWithContact() {

@@ -20,6 +20,7 @@ public final class PhysicsCpuTime {
         System.out.println("interpreted: " + b.interpreted);
         warmUpUntilJitIdle(b);
         report("forwardDynamics (us)", 20000, 1e3, b::forwardDynamics);
+        report("forwardDynamicsAba (us)", 20000, 1e3, b::forwardDynamicsAba);
         report("stepWithContact (us)", 5000, 1e3, b::stepWithContact);
         report("window8Forward (ms)", 50, 1e6, b::window8Forward);
         report("window8Gradient (ms)", 30, 1e6, b::window8Gradient);
