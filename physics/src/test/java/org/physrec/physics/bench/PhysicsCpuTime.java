@@ -39,6 +39,7 @@ public final class PhysicsCpuTime {
             long before = jit.getTotalCompilationTime();
             for (int i = 0; i < 200; i++) {
                 b.forwardDynamics();
+                b.forwardDynamicsAba();
                 b.stepWithContact();
             }
             for (int i = 0; i < 10; i++) {
