@@ -49,7 +49,7 @@ final class Programs {
                 outputs(t, d.point(m.contactBody(c), m.contactCenter(c, 0), m.contactCenter(c, 1),
                         m.contactCenter(c, 2)));
             }
-            kinematics = t.compile();
+            kinematics = t.compile().withGeneratedCode();
         }
         {
             Tracer t = new Tracer();
@@ -65,7 +65,7 @@ final class Programs {
                 rhs[k] = t.sub(tau[k], bias[k]);
             }
             outputs(t, d.solve(d.massMatrix(), rhs));
-            forward = t.compile();
+            forward = t.compile().withGeneratedCode();
         }
         {
             Tracer t = new Tracer();

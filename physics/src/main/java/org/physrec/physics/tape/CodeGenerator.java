@@ -23,6 +23,8 @@ final class CodeGenerator {
      * small enough that C2 compiles each quickly (7600 was no faster in steady state).
      */
     private static final int METHOD_BYTES = 3000;
+    /** Chunk calls per dispatching method (≤ 8 bytes each: under the huge-method limit). */
+    private static final int CALLS = 900;
     private static final String KERNELS = "org/physrec/physics/tape/Kernels";
     private static final String NAME = "org/physrec/physics/tape/GeneratedTape";
     private static final String ARRAY = "([D)V";
@@ -110,14 +112,32 @@ final class CodeGenerator {
         return cw.toByteArray();
     }
 
-    /** The interface method: calls the chunks in order. */
+    /**
+     * The interface method: calls the chunks in order, through intermediate methods of at most
+     * {@link #CALLS} calls each when there are more chunks than that.
+     */
     private static void dispatcher(ClassWriter cw, String name, String desc, String prefix, int chunks) {
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, name, desc, null, null);
+        if (chunks <= CALLS) {
+            calls(cw, Opcodes.ACC_PUBLIC, name, desc, prefix, 0, chunks);
+            return;
+        }
+        int groups = (chunks + CALLS - 1) / CALLS;
+        for (int k = 0; k < groups; k++) {
+            calls(cw, Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, prefix + "g" + k, desc, prefix, k * CALLS,
+                    Math.min(chunks, (k + 1) * CALLS));
+        }
+        calls(cw, Opcodes.ACC_PUBLIC, name, desc, prefix + "g", 0, groups);
+    }
+
+    /** A method that calls {@code prefix<from> .. prefix<to - 1>} with its array arguments. */
+    private static void calls(ClassWriter cw, int access, String name, String desc, String prefix, int from, int to) {
+        boolean instance = (access & Opcodes.ACC_STATIC) == 0;
+        MethodVisitor mv = cw.visitMethod(access, name, desc, null, null);
         mv.visitCode();
-        for (int k = 0; k < chunks; k++) {
-            mv.visitVarInsn(Opcodes.ALOAD, 1);
+        for (int k = from; k < to; k++) {
+            mv.visitVarInsn(Opcodes.ALOAD, instance ? 1 : 0);
             if (desc.equals(ARRAYS)) {
-                mv.visitVarInsn(Opcodes.ALOAD, 2);
+                mv.visitVarInsn(Opcodes.ALOAD, instance ? 2 : 1);
             }
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, NAME, prefix + k, desc, false);
         }
@@ -183,6 +203,7 @@ final class CodeGenerator {
             this.written = written;
         }
 
+        /** Pushes a slot index; above 32767 as (hi << 15) | lo, which uses no constant-pool entry. */
         void index(int i) {
             if (i <= 5) {
                 mv.visitInsn(Opcodes.ICONST_0 + i);
@@ -194,8 +215,12 @@ final class CodeGenerator {
                 mv.visitIntInsn(Opcodes.SIPUSH, i);
                 size += 3;
             } else {
-                mv.visitLdcInsn(i);
-                size += 3;
+                mv.visitIntInsn(Opcodes.SIPUSH, i >>> 15);
+                mv.visitIntInsn(Opcodes.BIPUSH, 15);
+                mv.visitInsn(Opcodes.ISHL);
+                mv.visitIntInsn(Opcodes.SIPUSH, i & Short.MAX_VALUE);
+                mv.visitInsn(Opcodes.IOR);
+                size += 10;
             }
         }
 

@@ -147,9 +147,13 @@ public final class Tape {
     public void forward(TapeState s) {
         if (compiled != null) {
             compiled.forward(s.val);
-            return;
+        } else {
+            interpretForward(s.val);
         }
-        final double[] v = s.val;
+    }
+
+    /** The interpreter, a method of its own so that its JIT profile is not shared with generated tapes'. */
+    private void interpretForward(double[] v) {
         final int[] a = argA;
         final int[] b = argB;
         final int[] c = argC;
@@ -214,10 +218,12 @@ public final class Tape {
     public void reverse(TapeState s) {
         if (compiled != null) {
             compiled.reverse(s.val, s.adj);
-            return;
+        } else {
+            interpretReverse(s.val, s.adj);
         }
-        final double[] v = s.val;
-        final double[] g = s.adj;
+    }
+
+    private void interpretReverse(double[] v, double[] g) {
         final int[] a = argA;
         final int[] b = argB;
         final int[] c = argC;
