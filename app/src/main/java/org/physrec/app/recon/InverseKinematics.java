@@ -31,7 +31,7 @@ public final class InverseKinematics {
      */
     public record Settings(int maxIterations, double tolerance, double limitWeight, double initialDamping,
                            double sigma3dMm, double sigma2dPx, double robustPx, double depthSigmaMm) {
-        public static final Settings DEFAULTS = new Settings(30, 1e-8, 0.3, 1e-3, 40, 5, 20, 0);
+        public static final Settings DEFAULTS = new Settings(30, 1e-8, 0.3, 1e-3, 40, 5, 20, 80);
 
         public Settings withLimitWeight(double w) {
             return new Settings(maxIterations, tolerance, w, initialDamping, sigma3dMm, sigma2dPx, robustPx,

@@ -90,18 +90,30 @@ class BoneLengthFitTest {
 
     @Test
     void twoDimensionalKeypointsCorrectBiasedBoneLengths() throws Exception {
+        assertBonesImprove(InverseKinematics.Settings.DEFAULTS.withDepthSigma(0), 0.6);
+    }
+
+    /**
+     * With the default free depth offset the global depth is less constrained by the 3D estimate, so
+     * the subject's scale rests more on the (scaled) 3D shape: the gain is smaller on this short clip.
+     */
+    @Test
+    void bonesImproveWithTheDefaultDepthOffsetToo() throws Exception {
+        assertBonesImprove(InverseKinematics.Settings.DEFAULTS, 0.7);
+    }
+
+    private static void assertBonesImprove(InverseKinematics.Settings ik, double maxRatio) throws Exception {
         ReconstructionInput in = biasedWalk(1);
         double[] truth = SubjectFit.boneLengths(in.sequence().groundTruth());
         Model model = SubjectFit.character(in.boneLengths(), 70);
         double[] q = new double[in.observations().frames() * model.nq()];
-        new InverseKinematics(model, InverseKinematics.Settings.DEFAULTS).fitSequence(in.ikTargets(), null,
-                in.observations(), q);
-        double[] refined = BoneLengthFit.refine(in.boneLengths(), 70, in.ikTargets(), in.observations(),
-                InverseKinematics.Settings.DEFAULTS, BoneLengthFit.Settings.DEFAULTS, q);
+        new InverseKinematics(model, ik).fitSequence(in.ikTargets(), null, in.observations(), q);
+        double[] refined = BoneLengthFit.refine(in.boneLengths(), 70, in.ikTargets(), in.observations(), ik,
+                BoneLengthFit.Settings.DEFAULTS, q);
         double before = meanAbsDifference(in.boneLengths(), truth);
         double after = meanAbsDifference(refined, truth);
         assertTrue(before > 0.008, "the test input should have biased bones, mean error " + before);
-        assertTrue(after < 0.6 * before, "bone error " + before * 1000 + " mm -> " + after * 1000 + " mm");
+        assertTrue(after < maxRatio * before, "bone error " + before * 1000 + " mm -> " + after * 1000 + " mm");
         for (int[] pair : BoneLengthFit.PARAMS) {
             assertEquals(refined[pair[0]], refined[pair[pair.length - 1]], 0.0, "left and right stay equal");
         }
