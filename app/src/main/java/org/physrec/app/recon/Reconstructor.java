@@ -125,6 +125,11 @@ public final class Reconstructor {
         double[] wv = new double[wlen * nv];
         double[] wc = new double[wlen * c];
         double[] wu = new double[wlen * nc];
+        // what the simulation applied: torques (row t acts from frame t to t+1) and contact friction
+        double[] applied = new double[frames * nu];
+        double[] friction = new double[frames * c * 3];
+        double[] wt = new double[wlen * nu];
+        double[] wf = new double[wlen * c * 3];
         for (WindowPlan.Window w : plan) {
             long t0 = System.nanoTime();
             int s = w.start();
@@ -147,7 +152,7 @@ public final class Reconstructor {
             Outcome outcome = optimizeWindow(f, x0, w);
             WindowReport report = outcome.report();
             f.controls(outcome.x(), wu);
-            if (!sim.simulate(start, wu, wref, wq, wv, wc)) {
+            if (!sim.simulate(start, wu, wref, wq, wv, wc, wf, wt)) {
                 throw new IllegalStateException("window " + w.index() + " (frames " + (s + 1) + "-" + (s + wlen)
                         + "): the kept controls do not simulate");
             }
@@ -156,6 +161,8 @@ public final class Reconstructor {
                 System.arraycopy(wq, k * nq, q, t * nq, nq);
                 System.arraycopy(wv, k * nv, v, t * nv, nv);
                 System.arraycopy(wc, k * c, contacts, t * c, c);
+                System.arraycopy(wf, 3 * k * c, friction, 3 * t * c, 3 * c);
+                System.arraycopy(wt, k * nu, applied, (t - 1) * nu, nu);
             }
             System.arraycopy(wu, 0, controlsAll, s * nc, wlen * nc);
             report = report.withSeconds((System.nanoTime() - t0) * 1e-9);
@@ -167,16 +174,20 @@ public final class Reconstructor {
         }
         // frame 0 has no simulated contact: take frame 1's; the last frame repeats the last control
         System.arraycopy(contacts, c, contacts, 0, c);
+        System.arraycopy(friction, 3 * c, friction, 0, 3 * c);
         System.arraycopy(controlsAll, (frames - 2) * nc, controlsAll, (frames - 1) * nc, nc);
+        System.arraycopy(applied, (frames - 2) * nu, applied, (frames - 1) * nu, nu);
         timer.start("assemble");
-        double[] torques = AppliedTorques.of(model, q, v, qRef, controlsAll, nc, frames,
-                PhysicsSimulation.gains(model, settings));
+        double[] torques = applied;
         double[] wrench = new double[frames * 6];
         double[] contact3 = new double[frames * c * 3];
         for (int t = 0; t < frames; t++) {
             System.arraycopy(controlsAll, t * nc + nu, wrench, t * 6, 6);
             for (int k = 0; k < c; k++) {
-                contact3[(t * c + k) * 3 + 2] = contacts[t * c + k];
+                // friction is tangential to the z-up floor: x, y from it, z the normal force
+                contact3[(t * c + k) * 3] = friction[(t * c + k) * 3];
+                contact3[(t * c + k) * 3 + 1] = friction[(t * c + k) * 3 + 1];
+                contact3[(t * c + k) * 3 + 2] = contacts[t * c + k] + friction[(t * c + k) * 3 + 2];
             }
         }
         double[] jointsMm = keypointsMm(model, q, frames, obs.frame());

@@ -11,6 +11,7 @@ import org.physrec.optim.meta.FunctionTaskFamily;
 import org.physrec.optim.meta.PesSettings;
 import org.physrec.optim.meta.TaskFamily;
 import org.physrec.optim.meta.TestFunctionProblem;
+import org.physrec.optim.meta.TrainableSet;
 
 /**
  * A meta-training config ({@code configs/train/*.yaml}); unknown fields are errors.
@@ -24,12 +25,13 @@ import org.physrec.optim.meta.TestFunctionProblem;
  * @param scaleRange      f is scaled by a log-uniform factor in [1/scaleRange, scaleRange]
  * @param minInitFraction the init box is shrunk by a log-uniform factor in [minInitFraction, 1]
  * @param pes             PES settings
+ * @param trainable       tensor-name prefixes PES trains ([] = all of θ); the rest stays at its initial value
  * @param iterations      outer iterations to reach (a resumed run continues up to this)
  * @param checkpointEvery outer iterations between checkpoints
  */
 public record TrainConfig(String name, Map<String, Object> architecture, List<String> functions, int minDim, int maxDim,
-                          double rotation, double scaleRange, double minInitFraction, Pes pes, int iterations,
-                          int checkpointEvery) implements YamlConfig.Validated {
+                          double rotation, double scaleRange, double minInitFraction, Pes pes, List<String> trainable,
+                          int iterations, int checkpointEvery) implements YamlConfig.Validated {
 
     /** The PES block, shared by the function and physics-window configs. */
     public record Pes(int tasks, int truncation, int episode, double sigma, double learningRate, double clipNorm,
@@ -54,9 +56,11 @@ public record TrainConfig(String name, Map<String, Object> architecture, List<St
         if (checkpointEvery <= 0) {
             throw new IllegalArgumentException("checkpoint_every: must be positive, got " + checkpointEvery);
         }
-        learnedOptimizer();
+        if (trainable == null) {
+            throw new IllegalArgumentException("trainable: missing (use [] to train all of θ)");
+        }
+        TrainableSet.of(learnedOptimizer().layout(), trainable);
         taskFamily();
-        pes.settings();
     }
 
     public LearnedOptimizer learnedOptimizer() {
@@ -72,7 +76,7 @@ public record TrainConfig(String name, Map<String, Object> architecture, List<St
     }
 
     public PesSettings pesSettings() {
-        return pes.settings();
+        return pes.settings().withTrainable(trainable);
     }
 
     /** Default architecture block for a kind (used by tests and docs). */

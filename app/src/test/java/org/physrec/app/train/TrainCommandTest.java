@@ -30,6 +30,7 @@ class TrainCommandTest {
             min_init_fraction: 0.1
             pes: {tasks: 3, truncation: 2, episode: 5, sigma: 0.01, learning_rate: 1.0e-3, clip_norm: 3.0,
                   log_loss: true, loss_floor: 1.0e-8, seed: 3}
+            trainable: []
             iterations: 4
             checkpoint_every: 2
             """;

@@ -28,14 +28,15 @@ public final class MetaAdam {
         this.learningRate = learningRate;
     }
 
-    /** θ ← θ − lr·m̂/(√v̂ + ε) for gradient g. */
-    public void update(float[] theta, double[] g) {
+    /** θ ← θ − lr·m̂/(√v̂ + ε) on the trainable entries, for gradient g (K, one value per trainable entry). */
+    public void update(float[] theta, double[] g, TrainableSet trainable) {
         t++;
         double c1 = 1 - Math.pow(0.9, t);
         double c2 = 1 - Math.pow(0.999, t);
-        for (int i = 0; i < theta.length; i++) {
-            double mi = 0.9 * m[i] + 0.1 * g[i];
-            double vi = 0.999 * v[i] + 0.001 * g[i] * g[i];
+        for (int k = 0; k < g.length; k++) {
+            int i = trainable.index(k);
+            double mi = 0.9 * m[i] + 0.1 * g[k];
+            double vi = 0.999 * v[i] + 0.001 * g[k] * g[k];
             m[i] = (float) mi;
             v[i] = (float) vi;
             theta[i] -= (float) (learningRate * (mi / c1) / (Math.sqrt(vi / c2) + 1e-8));

@@ -1,5 +1,7 @@
 package org.physrec.optim.meta;
 
+import java.util.List;
+
 /**
  * Settings of PES meta-training.
  *
@@ -12,9 +14,17 @@ package org.physrec.optim.meta;
  * @param logLoss      inner loss is log(f − f* + lossFloor) instead of f
  * @param lossFloor    δ in the log loss
  * @param seed         seeds tasks, noise and the initial θ
+ * @param trainable    prefixes of the tensor names that are perturbed and updated; empty: all of θ.
+ *                     The other tensors stay at their initial values (see {@link TrainableSet})
  */
 public record PesSettings(int tasks, int truncation, int episode, double sigma, double learningRate, double clipNorm,
-                          boolean logLoss, double lossFloor, long seed) {
+                          boolean logLoss, double lossFloor, long seed, List<String> trainable) {
+
+    /** All of θ trainable. */
+    public PesSettings(int tasks, int truncation, int episode, double sigma, double learningRate, double clipNorm,
+                       boolean logLoss, double lossFloor, long seed) {
+        this(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed, List.of());
+    }
 
     public static PesSettings defaults() {
         return new PesSettings(20, 5, 50, 0.01, 5e-4, 3.0, true, 1e-8, 0);
@@ -36,6 +46,7 @@ public record PesSettings(int tasks, int truncation, int episode, double sigma, 
         if (!(lossFloor > 0)) {
             throw new IllegalArgumentException("lossFloor: must be > 0, got " + lossFloor);
         }
+        trainable = trainable == null ? List.of() : List.copyOf(trainable);
     }
 
     private static void positive(String name, int v) {
@@ -45,26 +56,30 @@ public record PesSettings(int tasks, int truncation, int episode, double sigma, 
     }
 
     public PesSettings withTasks(int v) {
-        return new PesSettings(v, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed);
+        return new PesSettings(v, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed, trainable);
     }
 
     public PesSettings withTruncation(int v) {
-        return new PesSettings(tasks, v, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed);
+        return new PesSettings(tasks, v, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed, trainable);
     }
 
     public PesSettings withEpisode(int v) {
-        return new PesSettings(tasks, truncation, v, sigma, learningRate, clipNorm, logLoss, lossFloor, seed);
+        return new PesSettings(tasks, truncation, v, sigma, learningRate, clipNorm, logLoss, lossFloor, seed, trainable);
     }
 
     public PesSettings withSigma(double v) {
-        return new PesSettings(tasks, truncation, episode, v, learningRate, clipNorm, logLoss, lossFloor, seed);
+        return new PesSettings(tasks, truncation, episode, v, learningRate, clipNorm, logLoss, lossFloor, seed, trainable);
     }
 
     public PesSettings withLearningRate(double v) {
-        return new PesSettings(tasks, truncation, episode, sigma, v, clipNorm, logLoss, lossFloor, seed);
+        return new PesSettings(tasks, truncation, episode, sigma, v, clipNorm, logLoss, lossFloor, seed, trainable);
     }
 
     public PesSettings withSeed(long v) {
-        return new PesSettings(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, v);
+        return new PesSettings(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, v, trainable);
+    }
+
+    public PesSettings withTrainable(List<String> v) {
+        return new PesSettings(tasks, truncation, episode, sigma, learningRate, clipNorm, logLoss, lossFloor, seed, v);
     }
 }

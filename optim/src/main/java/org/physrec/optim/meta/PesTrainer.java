@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  *   ĝ = mean_i 1/(2σ²)·(L_old,i·(ξ_i + ε_i) + L_new,i·ε_i),   ξ_i ← reset ? ε_i : ξ_i + ε_i
  * </pre>
  * where L_old/L_new are the mean loss differences before/after a task reset inside the
- * truncation. ĝ is clipped to L2 norm {@code clipNorm} and applied with Adam. Slots that
+ * truncation. ĝ is clipped to L2 norm {@code clipNorm} and applied with Adam. Only the entries of
+ * the {@link TrainableSet} are perturbed and updated; ε, ξ and ĝ live on that subset. Slots that
  * produced a non-finite value are left out of the mean (and logged), never averaged in.
  */
 public final class PesTrainer {
@@ -31,6 +32,8 @@ public final class PesTrainer {
     private final List<PesWorker> workers = new ArrayList<>();
     private final MetaAdam adam;
     private final float[] theta;
+    private final TrainableSet trainable;
+    /** (K) the estimate over the trainable entries. */
     private final double[] gradient;
     private long iteration;
 
@@ -50,10 +53,11 @@ public final class PesTrainer {
         this.theta = theta.clone();
         this.adam = adam;
         this.iteration = iteration;
-        this.gradient = new double[theta.length];
-        NoiseTable noise = new NoiseTable(theta.length, settings.seed());
+        this.trainable = TrainableSet.of(arch.layout(), settings.trainable());
+        this.gradient = new double[trainable.size()];
+        NoiseTable noise = new NoiseTable(trainable.size(), settings.seed());
         for (int i = 0; i < settings.tasks(); i++) {
-            workers.add(new PesWorker(arch, family, settings, i, iteration, noise));
+            workers.add(new PesWorker(arch, family, settings, i, iteration, noise, trainable));
         }
     }
 
@@ -110,7 +114,7 @@ public final class PesTrainer {
                     gradient[j] *= s;
                 }
             }
-            adam.update(theta, gradient);
+            adam.update(theta, gradient, trainable);
         }
         iteration++;
         return new Step(it, lossCount > 0 ? lossSum / lossCount : Double.NaN, norm, used, failures);

@@ -21,9 +21,10 @@ final class PesWorker {
     private final PesSettings settings;
     private final int index;
     private final NoiseTable noise;
-    /** (P) the current perturbation ε. */
+    private final TrainableSet trainable;
+    /** (K) the current perturbation ε of the trainable entries. */
     final float[] epsilon;
-    /** (P) the persistent accumulator ξ. */
+    /** (K) the persistent accumulator ξ. */
     final float[] xi;
     private final float[] thetaPlus;
     private final float[] thetaMinus;
@@ -37,15 +38,16 @@ final class PesWorker {
     private int nextEpisodeLength;
 
     PesWorker(LearnedOptimizer arch, TaskFamily family, PesSettings settings, int index, long startIteration,
-              NoiseTable noise) {
+              NoiseTable noise, TrainableSet trainable) {
         this.noise = noise;
+        this.trainable = trainable;
         this.arch = arch;
         this.family = family;
         this.settings = settings;
         this.index = index;
         int p = arch.layout().size();
-        epsilon = new float[p];
-        xi = new float[p];
+        epsilon = new float[trainable.size()];
+        xi = new float[trainable.size()];
         thetaPlus = new float[p];
         thetaMinus = new float[p];
         taskRng = new SplittableRandom(mix(settings.seed(), 0x7a5L + startIteration, index));
@@ -66,11 +68,13 @@ final class PesWorker {
     /** Advances the antithetic pair by one truncation at θ, with noise drawn for outer iteration {@code iteration}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     Result unroll(float[] theta, long iteration) {
-        int p = theta.length;
         noise.sample(new SplittableRandom(mix(settings.seed(), iteration, index)), settings.sigma(), epsilon);
-        for (int i = 0; i < p; i++) {
-            thetaPlus[i] = theta[i] + epsilon[i];
-            thetaMinus[i] = theta[i] - epsilon[i];
+        System.arraycopy(theta, 0, thetaPlus, 0, theta.length);
+        System.arraycopy(theta, 0, thetaMinus, 0, theta.length);
+        for (int k = 0; k < epsilon.length; k++) {
+            int i = trainable.index(k);
+            thetaPlus[i] = theta[i] + epsilon[k];
+            thetaMinus[i] = theta[i] - epsilon[k];
         }
         Optimizer optPlus = arch.instantiate(thetaPlus);
         Optimizer optMinus = arch.instantiate(thetaMinus);

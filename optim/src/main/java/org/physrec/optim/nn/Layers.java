@@ -73,11 +73,17 @@ public final class Layers {
     }
 
     /**
-     * In-place softmax of each row of an (rows × cols) block with row stride {@code ld}. The
-     * exponentials are vectorized ({@link VectorMath#exp}: scalar {@code Math.exp} dominated
-     * attention at large N) and reproducible across JIT tiers, unlike lanewise EXP.
+     * In-place unnormalized softmax of each row of an (rows × cols) block with row stride
+     * {@code ld}: s ← exp(s − max of the row), and the row sums go to {@code sumsOut}. The caller
+     * divides by the sum after the product with V (dh values per row instead of cols). The
+     * exponentials are vectorized ({@link VectorMath#exp}) and reproducible across JIT tiers,
+     * unlike lanewise EXP; sums are added in a fixed order.
+     *
+     * @param sumsOut (rows) Σ_j exp(s_ij − max_i), overwritten
+     * @param tail    (at least {@link Gemm#lanes()}) scratch for the columns past the last full
+     *                vector (masked vector loads are not intrinsified on AVX2 with JDK 17)
      */
-    public static void softmaxRows(float[] s, int off, int rows, int cols, int ld) {
+    public static void expShiftedRows(float[] s, int off, int rows, int cols, int ld, float[] sumsOut, float[] tail) {
         int lanes = SPECIES.length();
         int upper = SPECIES.loopBound(cols);
         for (int i = 0; i < rows; i++) {
@@ -94,24 +100,21 @@ public final class Layers {
             vmax = FloatVector.broadcast(SPECIES, max);
             FloatVector vsum = FloatVector.zero(SPECIES);
             for (j = 0; j < upper; j += lanes) {
-                FloatVector e = FloatVector.fromArray(SPECIES, s, r + j).sub(vmax);
-                e = VectorMath.exp(e);
+                FloatVector e = VectorMath.exp(FloatVector.fromArray(SPECIES, s, r + j).sub(vmax));
                 e.intoArray(s, r + j);
                 vsum = vsum.add(e);
             }
             float sum = VectorMath.sumLanes(vsum);
-            for (; j < cols; j++) {
-                float e = VectorMath.exp(FloatVector.broadcast(SPECIES, s[r + j] - max)).lane(0);
-                s[r + j] = e;
-                sum += e;
+            if (j < cols) {
+                int t = cols - j;
+                System.arraycopy(s, r + j, tail, 0, t);
+                VectorMath.exp(FloatVector.fromArray(SPECIES, tail, 0).sub(vmax)).intoArray(tail, 0);
+                for (int q = 0; q < t; q++) {
+                    s[r + j + q] = tail[q];
+                    sum += tail[q];
+                }
             }
-            float inv = 1f / sum;
-            for (j = 0; j < upper; j += lanes) {
-                FloatVector.fromArray(SPECIES, s, r + j).mul(inv).intoArray(s, r + j);
-            }
-            for (; j < cols; j++) {
-                s[r + j] *= inv;
-            }
+            sumsOut[i] = sum;
         }
     }
 

@@ -4,6 +4,8 @@ package org.physrec.optim.nn;
  * Multi-head self-attention over N tokens without masking or positional encoding (so it is
  * permutation-equivariant over tokens, which lets one network serve any dimension N):
  * [Q|K|V] = x·Wqkv + bqkv, per head softmax(Q_h K_hᵀ/√dh)·V_h, then the output projection.
+ * The softmax is applied unnormalized and each output row divided by its sum afterwards, which
+ * saves a pass over the N-wide score rows.
  * Queries are processed in blocks of {@link #QUERY_BLOCK} rows, so the scores of a block
  * (QUERY_BLOCK × N) stay in cache instead of a full N × N matrix going through memory.
  * Scratch lives in a {@link Workspace} sized once for N.
@@ -11,7 +13,7 @@ package org.physrec.optim.nn;
 public final class SelfAttention {
 
     /** Query rows per block of scores. */
-    static final int QUERY_BLOCK = 32;
+    static final int QUERY_BLOCK = 24;
 
     private SelfAttention() {
     }
@@ -26,6 +28,10 @@ public final class SelfAttention {
         final float[] kt;
         /** (min(n, QUERY_BLOCK) × n) one block of one head's scores, then probabilities. */
         final float[] scores;
+        /** (min(n, QUERY_BLOCK)) row sums of one block's exponentials. */
+        final float[] rowSums;
+        /** (one vector) the score columns past the last full vector. */
+        final float[] tail = new float[Gemm.lanes()];
         /** (n × dim) concatenated head outputs. */
         final float[] heads;
 
@@ -35,6 +41,7 @@ public final class SelfAttention {
             this.qkv = new float[n * 3 * dim];
             this.kt = new float[(dim / numHeads) * n];
             this.scores = new float[Math.min(n, QUERY_BLOCK) * n];
+            this.rowSums = new float[Math.min(n, QUERY_BLOCK)];
             this.heads = new float[n * dim];
         }
     }
@@ -64,8 +71,15 @@ public final class SelfAttention {
             for (int i0 = 0; i0 < n; i0 += QUERY_BLOCK) {
                 int rows = Math.min(QUERY_BLOCK, n - i0);
                 Gemm.mul(rows, n, dh, ws.qkv, i0 * ld + qOff, ld, ws.kt, 0, n, ws.scores, 0, n, false);
-                Layers.softmaxRows(ws.scores, 0, rows, n, n);
+                Layers.expShiftedRows(ws.scores, 0, rows, n, n, ws.rowSums, ws.tail);
                 Gemm.mul(rows, dh, n, ws.scores, 0, n, ws.qkv, vOff, ld, ws.heads, i0 * dim + h * dh, dim, false);
+                for (int i = 0; i < rows; i++) {
+                    float inv = 1f / ws.rowSums[i];
+                    int o = (i0 + i) * dim + h * dh;
+                    for (int p = 0; p < dh; p++) {
+                        ws.heads[o + p] *= inv;
+                    }
+                }
             }
         }
         Layers.linear(ws.heads, n, dim, w, oW, oB, dim, yOut);

@@ -92,7 +92,8 @@ class PesTrainerTest {
         NoiseTable noise = new NoiseTable(theta.length, 0);
         java.util.Set<Integer> secondReset = new java.util.HashSet<>();
         for (int slot = 0; slot < 6; slot++) {
-            PesWorker w = new PesWorker(AdafactorMlp.defaults(), quadratics(), s, slot, 0, noise);
+            PesWorker w = new PesWorker(AdafactorMlp.defaults(), quadratics(), s, slot, 0, noise,
+                    TrainableSet.of(AdafactorMlp.defaults().layout(), s.trainable()));
             int resets = 0;
             for (int it = 0; it < 30; it++) {
                 if (w.unroll(theta, it).reset() && ++resets == 2) {
@@ -200,5 +201,33 @@ class PesTrainerTest {
             b.step();
             assertArrayEquals(a.theta(), b.theta(), "resume is deterministic");
         }
+    }
+
+    /** Tensors outside the trainable prefixes keep their initial values; the others move. */
+    @Test
+    void onlyTrainableTensorsChange() {
+        PesSettings s = PesSettings.defaults().withTasks(4).withEpisode(8).withTruncation(2).withSeed(5)
+                .withLearningRate(1e-2).withTrainable(List.of("decays", "mlp/l2/"));
+        AdafactorMlp arch = AdafactorMlp.defaults();
+        float[] before = arch.init(s.seed());
+        float[] after;
+        try (LocalEvaluator one = new LocalEvaluator(1)) {
+            after = train(one, 5, s);
+        }
+        for (org.physrec.optim.nn.ParamLayout.Entry e : arch.layout().entries()) {
+            boolean trainable = e.name().startsWith("decays") || e.name().startsWith("mlp/l2/");
+            boolean changed = false;
+            for (int i = e.offset(); i < e.offset() + e.size(); i++) {
+                changed |= before[i] != after[i];
+            }
+            assertEquals(trainable, changed, e.name() + (trainable ? " did not move" : " moved but is frozen"));
+        }
+    }
+
+    @Test
+    void unknownTrainablePrefixIsNamed() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrainableSet.of(AdafactorMlp.defaults().layout(), List.of("decays", "nope/")));
+        assertTrue(e.getMessage().contains("nope/"), e.getMessage());
     }
 }
