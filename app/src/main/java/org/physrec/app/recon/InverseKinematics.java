@@ -24,17 +24,27 @@ public final class InverseKinematics {
      * @param sigma3dMm         expected error of the 3D keypoints (mm): weighs them against the 2D ones
      * @param sigma2dPx         expected error of a confident 2D keypoint (px)
      * @param robustPx          scale of the Cauchy kernel on 2D errors (px), by iteratively reweighting
+     * @param depthSigmaMm      expected error of the 3D estimate's whole-body offset along the first
+     *                          camera's viewing ray (mm; 0 = no separate depth offset): with 2D keypoints,
+     *                          the 3D targets may shift along the ray by an offset that costs
+     *                          (σ3/σdepth)² per m², so that the depth comes from the body's apparent size
      */
     public record Settings(int maxIterations, double tolerance, double limitWeight, double initialDamping,
-                           double sigma3dMm, double sigma2dPx, double robustPx) {
-        public static final Settings DEFAULTS = new Settings(30, 1e-8, 0.3, 1e-3, 40, 5, 20);
+                           double sigma3dMm, double sigma2dPx, double robustPx, double depthSigmaMm) {
+        public static final Settings DEFAULTS = new Settings(30, 1e-8, 0.3, 1e-3, 40, 5, 20, 80);
 
         public Settings withLimitWeight(double w) {
-            return new Settings(maxIterations, tolerance, w, initialDamping, sigma3dMm, sigma2dPx, robustPx);
+            return new Settings(maxIterations, tolerance, w, initialDamping, sigma3dMm, sigma2dPx, robustPx,
+                    depthSigmaMm);
         }
 
         public Settings withSigmas(double s3, double s2) {
-            return new Settings(maxIterations, tolerance, limitWeight, initialDamping, s3, s2, robustPx);
+            return new Settings(maxIterations, tolerance, limitWeight, initialDamping, s3, s2, robustPx, depthSigmaMm);
+        }
+
+        public Settings withDepthSigma(double mm) {
+            return new Settings(maxIterations, tolerance, limitWeight, initialDamping, sigma3dMm, sigma2dPx, robustPx,
+                    mm);
         }
 
         public Settings {
@@ -46,6 +56,9 @@ public final class InverseKinematics {
             }
             if (!(sigma3dMm > 0) || !(sigma2dPx > 0) || !(robustPx > 0)) {
                 throw new IllegalArgumentException("sigma3dMm, sigma2dPx, robustPx: must be > 0");
+            }
+            if (!(depthSigmaMm >= 0) || !Double.isFinite(depthSigmaMm)) {
+                throw new IllegalArgumentException("depthSigmaMm: must be finite and >= 0, got " + depthSigmaMm);
             }
         }
     }
@@ -71,6 +84,15 @@ public final class InverseKinematics {
     private final double[] pj = new double[6];
     private double[] rowScratch;
     private Observations obs2d;
+    /** 3D residual rows with the whole-body offset along the ray removed: (3K) residuals, (3K x nv) Jacobian. */
+    private final double[] res3;
+    private final double[] jac3;
+    /** d(offset)/dδ (nv), the unit ray (3) and the offset of the last {@link #rows3d}. */
+    private final double[] offsetJac;
+    private final double[] ray = new double[3];
+    private double offset;
+    /** Centre of the first camera (data frame, mm), or null without 2D keypoints. */
+    private double[] centre;
 
     public InverseKinematics(Model model, Settings settings) {
         this.model = model;
@@ -89,6 +111,9 @@ public final class InverseKinematics {
         step = new double[nv];
         trial = new double[model.nq()];
         chol = new double[nv * nv];
+        res3 = new double[3 * kp];
+        jac3 = new double[3 * kp * nv];
+        offsetJac = new double[nv];
     }
 
     /**
@@ -110,7 +135,7 @@ public final class InverseKinematics {
      * @param obs observations holding the 2D keypoints frame by frame like {@code targets}, or null
      */
     public double[] fitSequence(double[] targets, double[] weights, Observations obs, double[] qOut) {
-        obs2d = obs != null && !obs.cameras().isEmpty() ? obs : null;
+        use2d(obs);
         int frames = targets.length / (3 * kp);
         if (targets.length != frames * 3 * kp || frames == 0) {
             throw new IllegalArgumentException("targets: expected T x " + kp + " x 3 values, got " + targets.length);
@@ -189,11 +214,15 @@ public final class InverseKinematics {
     /** Uses the 2D keypoints of {@code obs} (null or no cameras: none) in the frame methods below. */
     void use2d(Observations obs) {
         obs2d = obs != null && !obs.cameras().isEmpty() ? obs : null;
+        centre = obs2d == null ? null : obs2d.cameras().get(0).centre();
     }
 
-    /** Rows of one frame's least-squares system: 3 per keypoint, 2 per keypoint and camera, 1 per actuated dof. */
+    /**
+     * Rows of one frame's least-squares system: 3 per keypoint, 2 per keypoint and camera, 1 per
+     * actuated dof, 1 for the depth offset of the 3D targets (0 when unused).
+     */
     int rowCount() {
-        return 3 * kp + (obs2d == null ? 0 : 2 * kp * obs2d.cameras().size()) + model.nu();
+        return 3 * kp + (obs2d == null ? 0 : 2 * kp * obs2d.cameras().size()) + model.nu() + 1;
     }
 
     /** {@link #fitFrame} of frame t, 3D keypoints weighted 1 where finite. */
@@ -229,15 +258,13 @@ public final class InverseKinematics {
         Kinematics.keypoints(model, ws, q, pts);
         Arrays.fill(jacOut, 0, rowCount() * nv, 0);
         int off = t * kp * 3;
-        for (int j = 0; j < kp; j++) {
-            boolean seen = Double.isFinite(targets[off + 3 * j]);
-            for (int c = 0; c < 3; c++) {
-                int row = 3 * j + c;
-                sqrtWOut[row] = seen ? 1 : 0;
-                rOut[row] = seen ? pts[row] - targets[off + row] : 0;
-                if (seen) {
-                    System.arraycopy(jac, row * nv, jacOut, row * nv, nv);
-                }
+        double[] w = weights3d(targets, off);
+        rows3d(targets, off, w, true);
+        for (int row = 0; row < 3 * kp; row++) {
+            sqrtWOut[row] = w[row / 3];
+            rOut[row] = w[row / 3] * res3[row];
+            if (w[row / 3] != 0) {
+                System.arraycopy(jac3, row * nv, jacOut, row * nv, nv);
             }
         }
         int row = 3 * kp;
@@ -279,6 +306,12 @@ public final class InverseKinematics {
                 jacOut[row * nv + i] = wl * limJac[u * nv + i];
             }
         }
+        double sk = Math.sqrt(kappa());
+        sqrtWOut[row] = sk;
+        rOut[row] = sk * offset;
+        for (int i = 0; i < nv; i++) {
+            jacOut[row * nv + i] = sk * offsetJac[i];
+        }
     }
 
     /**
@@ -290,8 +323,13 @@ public final class InverseKinematics {
     void residuals(double[] targets, int t, double[] q, double[] sqrtW, double[] rOut) {
         Kinematics.keypoints(model, ws, q, pts);
         int off = t * kp * 3;
+        double[] w = new double[kp];
+        for (int j = 0; j < kp; j++) {
+            w[j] = sqrtW[3 * j] * sqrtW[3 * j];
+        }
+        rows3d(targets, off, w, false);
         for (int row = 0; row < 3 * kp; row++) {
-            rOut[row] = sqrtW[row] == 0 ? 0 : sqrtW[row] * (pts[row] - targets[off + row]);
+            rOut[row] = sqrtW[row] == 0 ? 0 : sqrtW[row] * res3[row];
         }
         int row = 3 * kp;
         if (obs2d != null) {
@@ -313,6 +351,111 @@ public final class InverseKinematics {
         for (int u = 0; u < limRes.length; u++, row++) {
             rOut[row] = sqrtW[row] * limRes[u];
         }
+        rOut[row] = sqrtW[row] * offset;
+    }
+
+    /** (K) 3D keypoint weights of the frame at {@code off}: 1 where the target is finite. */
+    private double[] weights3d(double[] targets, int off) {
+        double[] w = new double[kp];
+        for (int j = 0; j < kp; j++) {
+            w[j] = Double.isFinite(targets[off + 3 * j]) ? 1 : 0;
+        }
+        return w;
+    }
+
+    /** (σ3/σdepth)²: the cost of a depth offset of the 3D targets per m², relative to a 3D residual. */
+    private double kappa() {
+        if (settings.depthSigmaMm() == 0) {
+            return 0;
+        }
+        double r = settings.sigma3dMm() / settings.depthSigmaMm();
+        return r * r;
+    }
+
+    /**
+     * The 3D residual rows of the keypoints in {@link #pts} (and, if {@code withJac}, their Jacobian
+     * from {@link #jac}) into {@link #res3}/{@link #jac3}, with the best whole-body offset d of the
+     * targets along the first camera's ray (through the root target) eliminated:
+     * min_d Σ_j w_j |r_j − d·ray|² + κ d², d = Σ_j w_j ray·r_j / (Σ_j w_j + κ). Rows r_j − d·ray,
+     * Jacobian J_j − ray·∂d/∂δ; the κ d² row is added by the callers. Without the offset (setting 0,
+     * no camera, missing root target) d = 0 and the rows are the plain residuals.
+     *
+     * @return Σ_j w_j |r_j − d·ray|² + κ d²
+     */
+    private double rows3d(double[] targets, int off, double[] w, boolean withJac) {
+        double n = 0;
+        for (int j = 0; j < kp; j++) {
+            for (int c = 0; c < 3; c++) {
+                int row = 3 * j + c;
+                res3[row] = w[j] == 0 ? 0 : pts[row] - targets[off + row];
+                if (withJac) {
+                    if (w[j] == 0) {
+                        Arrays.fill(jac3, row * nv, (row + 1) * nv, 0);
+                    } else {
+                        System.arraycopy(jac, row * nv, jac3, row * nv, nv);
+                    }
+                }
+            }
+            n += w[j];
+        }
+        offset = 0;
+        Arrays.fill(offsetJac, 0);
+        boolean on = settings.depthSigmaMm() > 0 && centre != null && Double.isFinite(targets[off]) && n > 0;
+        if (on) {
+            obs2d.frame().toData(targets, off, mm, 0, 1);
+            double norm = 0;
+            for (int c = 0; c < 3; c++) {
+                ray[c] = mm[c] - centre[c];
+                norm += ray[c] * ray[c];
+            }
+            norm = Math.sqrt(norm);
+            double kappa = kappa();
+            double along = 0;
+            for (int c = 0; c < 3; c++) {
+                ray[c] /= norm;
+            }
+            for (int j = 0; j < kp; j++) {
+                for (int c = 0; c < 3; c++) {
+                    along += w[j] * ray[c] * res3[3 * j + c];
+                }
+            }
+            offset = along / (n + kappa);
+            if (withJac) {
+                for (int j = 0; j < kp; j++) {
+                    if (w[j] == 0) {
+                        continue;
+                    }
+                    for (int c = 0; c < 3; c++) {
+                        double f = w[j] * ray[c] / (n + kappa);
+                        int ro = (3 * j + c) * nv;
+                        for (int i = 0; i < nv; i++) {
+                            offsetJac[i] += f * jac[ro + i];
+                        }
+                    }
+                }
+            }
+            for (int j = 0; j < kp; j++) {
+                if (w[j] == 0) {
+                    continue;
+                }
+                for (int c = 0; c < 3; c++) {
+                    int row = 3 * j + c;
+                    res3[row] -= offset * ray[c];
+                    if (withJac) {
+                        for (int i = 0; i < nv; i++) {
+                            jac3[row * nv + i] -= ray[c] * offsetJac[i];
+                        }
+                    }
+                }
+            }
+        }
+        double c3 = on ? kappa() * offset * offset : 0;
+        for (int j = 0; j < kp; j++) {
+            for (int c = 0; c < 3; c++) {
+                c3 += w[j] * res3[3 * j + c] * res3[3 * j + c];
+            }
+        }
+        return c3;
     }
 
     /** Root at the hips, oriented by the hip line (y, left) and the spine (z, up); limbs neutral. */
@@ -345,16 +488,17 @@ public final class InverseKinematics {
         Kinematics.keypoints(model, ws, q, pts);
         Arrays.fill(a, 0);
         Arrays.fill(g, 0);
+        rows3d(targets, off, w, true);
         for (int j = 0; j < kp; j++) {
             if (w[j] == 0) {
                 continue;
             }
             for (int c = 0; c < 3; c++) {
                 int row = 3 * j + c;
-                double r = pts[row] - targets[off + row];
-                accumulate(jac, row * nv, r, w[j]);
+                accumulate(jac3, row * nv, res3[row], w[j]);
             }
         }
+        accumulate(offsetJac, 0, offset, kappa());
         if (obs2d != null) {
             accumulate2d(off / (3 * kp), q);
         }
@@ -382,16 +526,7 @@ public final class InverseKinematics {
 
     private double cost(double[] targets, int off, double[] w, double[] q) {
         Kinematics.keypoints(model, ws, q, pts);
-        double c = 0;
-        for (int j = 0; j < kp; j++) {
-            if (w[j] == 0) {
-                continue;
-            }
-            for (int k = 0; k < 3; k++) {
-                double r = pts[3 * j + k] - targets[off + 3 * j + k];
-                c += w[j] * r * r;
-            }
-        }
+        double c = rows3d(targets, off, w, false);
         double lv = limits.value(q, 0, null);
         if (obs2d != null) {
             c += cost2d(off / (3 * kp));

@@ -24,11 +24,11 @@ public record LossWeights(double w2d, double w3d, double wTorque, double wSmooth
      * Defaults (docs/RECON.md): the control weights of diffphy-spec §2.2; the keypoint weights
      * balanced as 1/σ² for σ2d = 5 px and σ3d = 40 mm (w2d/1000²·5² = w3d·0.04²), measured
      * better than w2d = w3d = 1 on the synth walk, both doubled against the control terms
-     * (20, 0.32, measured on a development subset); a 20 px Cauchy kernel; the 3D target half
-     * way between the input and the IK reference (measured with the PD gains of
-     * {@link ReconstructionSettings#DEFAULTS}).
+     * (20, 0.32, measured on a development subset); a 20 px Cauchy kernel; the 3D target is the IK
+     * reference (β = 1: since the reference's depth comes from the 2D keypoints and the refined
+     * bones, the input's depth would pull the other way; measured on motion-synth, docs/BENCHMARKS.md).
      */
-    public static final LossWeights DEFAULTS = new LossWeights(20, 0.32, 1e-3, 1e-3, 1, 0.1, 1000, 20, 0.5);
+    public static final LossWeights DEFAULTS = new LossWeights(20, 0.32, 1e-3, 1e-3, 1, 0.1, 1000, 20, 1);
 
     public LossWeights {
         double[] all = {w2d, w3d, wTorque, wSmooth, wLimit, wResidual};

@@ -20,7 +20,7 @@ public final class SettingsFile {
     private static final Set<String> WEIGHTS = Set.of("w2d", "w3d", "w_torque", "w_smooth", "w_limit", "w_residual",
             "image_scale_px", "robust_scale_px", "reference_blend_3d");
     private static final Set<String> IK = Set.of("max_iterations", "tolerance", "limit_weight", "initial_damping",
-            "sigma3d_mm", "sigma2d_px", "robust_px");
+            "sigma3d_mm", "sigma2d_px", "robust_px", "depth_sigma_mm");
     private static final Set<String> BONE_FIT = Set.of("frame_stride", "iterations", "prior_mm");
 
     private SettingsFile() {
@@ -55,7 +55,8 @@ public final class SettingsFile {
             k = new InverseKinematics.Settings((int) num(file, kn, "max_iterations", k.maxIterations()),
                     num(file, kn, "tolerance", k.tolerance()), num(file, kn, "limit_weight", k.limitWeight()),
                     num(file, kn, "initial_damping", k.initialDamping()), num(file, kn, "sigma3d_mm", k.sigma3dMm()),
-                    num(file, kn, "sigma2d_px", k.sigma2dPx()), num(file, kn, "robust_px", k.robustPx()));
+                    num(file, kn, "sigma2d_px", k.sigma2dPx()), num(file, kn, "robust_px", k.robustPx()),
+                    num(file, kn, "depth_sigma_mm", k.depthSigmaMm()));
         }
         BoneLengthFit.Settings bf = d.boneFit();
         JsonNode bn = root.path("bone_fit");

@@ -23,9 +23,23 @@ class BoneLengthFitTest {
 
     @Test
     void frameJacobianMatchesFiniteDifferences() throws Exception {
+        frameJacobianMatchesFiniteDifferences(InverseKinematics.Settings.DEFAULTS.withDepthSigma(0));
+    }
+
+    @Test
+    void frameJacobianWithTheDepthOffsetMatchesFiniteDifferences() throws Exception {
+        frameJacobianMatchesFiniteDifferences(InverseKinematics.Settings.DEFAULTS.withDepthSigma(80));
+    }
+
+    @Test
+    void frameRowsSquaredEqualTheCostWithoutTheRobustKernel() throws Exception {
+        frameJacobianMatchesFiniteDifferences(new InverseKinematics.Settings(30, 1e-8, 0.3, 1e-3, 40, 5, 1e7, 80));
+    }
+
+    private static void frameJacobianMatchesFiniteDifferences(InverseKinematics.Settings settings) throws Exception {
         ReconstructionInput in = biasedWalk(3);
         Model model = SubjectFit.character(in.boneLengths(), 70);
-        InverseKinematics ik = new InverseKinematics(model, InverseKinematics.Settings.DEFAULTS);
+        InverseKinematics ik = new InverseKinematics(model, settings);
         double[] q = new double[in.observations().frames() * model.nq()];
         ik.fitSequence(in.ikTargets(), null, in.observations(), q);
         ik.use2d(in.observations());
@@ -38,7 +52,7 @@ class BoneLengthFitTest {
         }
         ConfigSpace.integrate(model, qt, dv, 1.0, qt); // also leaves some joints outside their limits
         int rows = ik.rowCount();
-        assertEquals(17 * 3 + 17 * 2 + model.nu(), rows);
+        assertEquals(17 * 3 + 17 * 2 + model.nu() + 1, rows);
         double[] r = new double[rows];
         double[] jac = new double[rows * model.nv()];
         double[] sw = new double[rows];
@@ -49,8 +63,14 @@ class BoneLengthFitTest {
         double[] rm = new double[rows];
         double[] qp = new double[model.nq()];
         double h = 1e-6;
+        double cost = 0;
         for (int row = 0; row < rows; row++) {
             assertEquals(r[row], again[row], 1e-9 * Math.max(1, Math.abs(r[row])), "residual row " + row);
+            cost += r[row] * r[row];
+        }
+        assertTrue(settings.depthSigmaMm() == 0 ? r[rows - 1] == 0 : r[rows - 1] != 0, "depth offset row " + r[rows - 1]);
+        if (settings.robustPx() > 1e3) {
+            assertEquals(ik.frameCost(in.ikTargets(), t, qt), 0.5 * cost, 1e-6 * cost);
         }
         for (int k = 0; k < model.nv(); k++) {
             double[] d = new double[model.nv()];
@@ -70,18 +90,30 @@ class BoneLengthFitTest {
 
     @Test
     void twoDimensionalKeypointsCorrectBiasedBoneLengths() throws Exception {
+        assertBonesImprove(InverseKinematics.Settings.DEFAULTS.withDepthSigma(0), 0.6);
+    }
+
+    /**
+     * With the default free depth offset the global depth is less constrained by the 3D estimate, so
+     * the subject's scale rests more on the (scaled) 3D shape: the gain is smaller on this short clip.
+     */
+    @Test
+    void bonesImproveWithTheDefaultDepthOffsetToo() throws Exception {
+        assertBonesImprove(InverseKinematics.Settings.DEFAULTS, 0.7);
+    }
+
+    private static void assertBonesImprove(InverseKinematics.Settings ik, double maxRatio) throws Exception {
         ReconstructionInput in = biasedWalk(1);
         double[] truth = SubjectFit.boneLengths(in.sequence().groundTruth());
         Model model = SubjectFit.character(in.boneLengths(), 70);
         double[] q = new double[in.observations().frames() * model.nq()];
-        new InverseKinematics(model, InverseKinematics.Settings.DEFAULTS).fitSequence(in.ikTargets(), null,
-                in.observations(), q);
-        double[] refined = BoneLengthFit.refine(in.boneLengths(), 70, in.ikTargets(), in.observations(),
-                InverseKinematics.Settings.DEFAULTS, BoneLengthFit.Settings.DEFAULTS, q);
+        new InverseKinematics(model, ik).fitSequence(in.ikTargets(), null, in.observations(), q);
+        double[] refined = BoneLengthFit.refine(in.boneLengths(), 70, in.ikTargets(), in.observations(), ik,
+                BoneLengthFit.Settings.DEFAULTS, q);
         double before = meanAbsDifference(in.boneLengths(), truth);
         double after = meanAbsDifference(refined, truth);
         assertTrue(before > 0.008, "the test input should have biased bones, mean error " + before);
-        assertTrue(after < 0.6 * before, "bone error " + before * 1000 + " mm -> " + after * 1000 + " mm");
+        assertTrue(after < maxRatio * before, "bone error " + before * 1000 + " mm -> " + after * 1000 + " mm");
         for (int[] pair : BoneLengthFit.PARAMS) {
             assertEquals(refined[pair[0]], refined[pair[pair.length - 1]], 0.0, "left and right stay equal");
         }
