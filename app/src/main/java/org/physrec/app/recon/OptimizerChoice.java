@@ -55,6 +55,7 @@ public final class OptimizerChoice {
     public static String known() {
         List<String> names = new ArrayList<>(Optimizers.all().names());
         names.add("optimus:functions");
+        names.add("optimus:physics");
         names.add("adafac_mlp:functions");
         names.add("<checkpoint>.json");
         return String.join(", ", names);
