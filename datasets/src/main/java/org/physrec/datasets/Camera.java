@@ -254,6 +254,47 @@ public final class Camera {
     }
 
     /**
+     * Inverts the intrinsics and the lens distortion: the normalised image coordinates
+     * {@code (x_cam/z_cam, y_cam/z_cam)} of the ray through pixel {@code (u, v)}, by Newton's
+     * method on the distortion (exact for an undistorted camera).
+     *
+     * @param xyOut receives the two coordinates at {@code off}
+     * @return false (and NaN) if the iteration did not converge to 1e-12 (a pixel outside the
+     *         region where the distortion is invertible)
+     */
+    public boolean undistort(double u, double v, double[] xyOut, int off) {
+        double xd = (u - cx) / fx;
+        double yd = (v - cy) / fy;
+        if (distortion.isZero()) {
+            xyOut[off] = xd;
+            xyOut[off + 1] = yd;
+            return Double.isFinite(xd) && Double.isFinite(yd);
+        }
+        double x = xd;
+        double y = yd;
+        double[] d = new double[6];
+        for (int it = 0; it < 50; it++) {
+            distortion.apply(x, y, d, 0, d, 2);
+            double rx = d[0] - xd;
+            double ry = d[1] - yd;
+            if (Math.abs(rx) + Math.abs(ry) < 1e-12) {
+                xyOut[off] = x;
+                xyOut[off + 1] = y;
+                return true;
+            }
+            double det = d[2] * d[5] - d[3] * d[4];
+            if (!(Math.abs(det) > 1e-12)) {
+                break;
+            }
+            x -= (d[5] * rx - d[3] * ry) / det;
+            y -= (-d[4] * rx + d[2] * ry) / det;
+        }
+        xyOut[off] = Double.NaN;
+        xyOut[off + 1] = Double.NaN;
+        return false;
+    }
+
+    /**
      * Projects many points.
      *
      * @param points (N x 3) world points

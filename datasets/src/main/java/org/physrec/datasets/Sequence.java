@@ -351,6 +351,44 @@ public final class Sequence {
         return out;
     }
 
+    /**
+     * The same sequence in a z-up world: 3D keypoints, ground truth and camera extrinsics rotated
+     * by {@link UpAxis#toZUp()} (pixels are unchanged: the cameras see the same scene). Returns
+     * this sequence if it is z-up already.
+     */
+    public Sequence toZUp() {
+        if (upAxis == UpAxis.Z) {
+            return this;
+        }
+        double[] a = upAxis.toZUp();
+        Builder b = new Builder(id, fps, skeleton, frames, UpAxis.Z).startTime(startTime);
+        for (int c = 0; c < cameras.size(); c++) {
+            b.camera(cameras.get(c).inWorld(a, 1));
+            if (points2d[c] != null) {
+                b.keypoints2d(cameras.get(c).name(), points2d[c], confidence2d[c]);
+            }
+        }
+        if (keypoints3d != null) {
+            b.keypoints3d(rotate(a, keypoints3d));
+        }
+        if (groundTruth != null) {
+            b.groundTruth(rotate(a, groundTruth));
+        }
+        metadata.forEach(b::metadata);
+        return b.build();
+    }
+
+    /** {@code a·p} for every point of (N x 3) {@code points}; NaN stays NaN. */
+    private static double[] rotate(double[] a, double[] points) {
+        double[] out = new double[points.length];
+        for (int i = 0; i < points.length; i += 3) {
+            for (int r = 0; r < 3; r++) {
+                out[i + r] = a[3 * r] * points[i] + a[3 * r + 1] * points[i + 1] + a[3 * r + 2] * points[i + 2];
+            }
+        }
+        return out;
+    }
+
     /** The same sequence on another skeleton; joints without an equivalent become missing. */
     public Sequence mapJoints(JointMap map) {
         if (map.source() != skeleton) {

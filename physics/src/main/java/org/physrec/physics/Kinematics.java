@@ -103,6 +103,23 @@ public final class Kinematics {
         p.kinematics.getOutputs(ws.kinematics, p.outContacts, centersOut, 0, centersOut.length);
     }
 
+    /**
+     * Body spatial velocities in world coordinates about the world origin (plain Java, no
+     * tape): the velocity of a world point p moving with body b is v<sub>O</sub> + ω × p.
+     *
+     * @param q             (nq) configuration
+     * @param v             (nv) velocity
+     * @param velocitiesOut (nb x 6): angular velocity ω (3), then v<sub>O</sub> (3), the velocity of
+     *                      the body-fixed point at the world origin
+     */
+    public static void bodyVelocities(Model model, Workspace ws, double[] q, double[] v, double[] velocitiesOut) {
+        ws.check(model);
+        Checks.state(model, "q", q, "v", v);
+        Checks.length("velocitiesOut", velocitiesOut, 6 * model.bodyCount());
+        ws.aba.velocities(q, v);
+        System.arraycopy(ws.aba.vel, 0, velocitiesOut, 0, velocitiesOut.length);
+    }
+
     private static void run(Model model, Workspace ws, double[] q) {
         ws.check(model);
         Checks.state(model, "q", q, "v", null);

@@ -13,6 +13,7 @@ public final class Workspace {
     final TapeState inverse;
     final TapeState mass;
     final TapeState energy;
+    final ArticulatedBodyAlgorithm aba;
 
     Workspace(Model model) {
         this.model = model;
@@ -22,6 +23,7 @@ public final class Workspace {
         inverse = p.inverse.newState();
         mass = p.mass.newState();
         energy = p.energy.newState();
+        aba = new ArticulatedBodyAlgorithm(model);
     }
 
     void check(Model m) {

@@ -7,6 +7,7 @@
  * {@link org.physrec.physics.InverseDynamics}, {@link org.physrec.physics.MassMatrix},
  * {@link org.physrec.physics.ConfigSpace}. The algorithms are written once, symbolically
  * ({@link org.physrec.physics.SymbolicDynamics}), and run as compiled tapes that also give
- * exact reverse-mode gradients. SI units, z up.
+ * exact reverse-mode gradients; the articulated-body algorithm
+ * ({@code ForwardDynamics.aba}) and body velocities are plain Java, forward only. SI units, z up.
  */
 package org.physrec.physics;

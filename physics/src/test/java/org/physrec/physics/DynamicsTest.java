@@ -106,6 +106,17 @@ class DynamicsTest {
     }
 
     @Test
+    void rejectsParentNumberedAfterChild() {
+        Model.Builder b = new Model.Builder();
+        double[] z = TestModels.v(0, 0, 0);
+        b.addBody("root", -1, JointType.FIXED, z, null, 1, z, TestModels.diag(1));
+        b.addBody("a", 2, JointType.BALL, z, null, 1, z, TestModels.diag(1));
+        b.addBody("b", 0, JointType.BALL, z, null, 1, z, TestModels.diag(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
+        assertTrue(e.getMessage().contains("body 1 (a): parent 2 must come before it"), e.getMessage());
+    }
+
+    @Test
     void badInputsNameTheArgument() {
         Model model = TestModels.ball();
         Workspace ws = model.newWorkspace();

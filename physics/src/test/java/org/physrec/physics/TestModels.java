@@ -35,6 +35,27 @@ public final class TestModels {
         return b.build();
     }
 
+    /**
+     * A small floating tree with every joint type: FREE root, a BALL-HINGE chain and a BALL
+     * branch (depth-first), non-diagonal inertias, offset coms, armature, one keypoint per body.
+     */
+    public static Model floatingTree() {
+        Model.Builder b = new Model.Builder().armature(0.02);
+        int root = b.addBody("root", -1, JointType.FREE, v(0, 0, 0), null, 3.0, v(0.01, 0.02, -0.03),
+                new double[] {0.05, 0.003, -0.002, 0.003, 0.04, 0.001, -0.002, 0.001, 0.03});
+        int a = b.addBody("a", root, JointType.BALL, v(0.1, -0.1, -0.05), null, 1.5, v(0, 0.01, -0.2),
+                new double[] {0.02, 0.001, 0, 0.001, 0.018, 0.002, 0, 0.002, 0.004});
+        int a2 = b.addBody("a2", a, JointType.HINGE, v(0, 0, -0.4), v(0.6, 0.8, 0), 0.9, v(0.02, 0, -0.18),
+                new double[] {0.01, 0, 0.0005, 0, 0.011, 0, 0.0005, 0, 0.002});
+        int c = b.addBody("c", root, JointType.BALL, v(-0.05, 0.12, 0.2), null, 1.1, v(0.03, 0, 0.15),
+                new double[] {0.012, -0.001, 0.001, -0.001, 0.015, 0, 0.001, 0, 0.005});
+        b.keypoint("root_p", root, v(0.05, -0.02, 0.1));
+        b.keypoint("a_tip", a, v(0.02, 0, -0.4));
+        b.keypoint("a2_tip", a2, v(0, 0.03, -0.35));
+        b.keypoint("c_tip", c, v(0, 0.02, 0.3));
+        return b.build();
+    }
+
     public static double[] v(double x, double y, double z) {
         return new double[] {x, y, z};
     }

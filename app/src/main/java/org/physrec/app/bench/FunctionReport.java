@@ -1,5 +1,6 @@
 package org.physrec.app.bench;
 
+import org.physrec.datasets.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,9 +32,9 @@ public final class FunctionReport {
     /** Writes every output file into {@code dir}. */
     public static void writeAll(FunctionBenchmark.Results results, Path dir) {
         List<CellStats> stats = results.stats();
-        AtomicFiles.writeString(dir.resolve("results.json"), json(results, stats));
-        AtomicFiles.writeString(dir.resolve("results.csv"), csv(stats));
-        AtomicFiles.writeString(dir.resolve("table.md"), markdown(results.grid(), stats));
+        AtomicFiles.writeStringUnchecked(dir.resolve("results.json"), json(results, stats));
+        AtomicFiles.writeStringUnchecked(dir.resolve("results.csv"), csv(stats));
+        AtomicFiles.writeStringUnchecked(dir.resolve("table.md"), markdown(results.grid(), stats));
         Png.write(profileChart(results.grid(), stats), dir.resolve("profile.png"));
         if (results.grid().functions().stream().anyMatch(f -> f.name().equals("rosenbrock"))) {
             Png.writeGrid(rosenbrockCharts(results), 3, dir.resolve("rosenbrock.png"));

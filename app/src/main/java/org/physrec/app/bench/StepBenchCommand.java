@@ -1,5 +1,6 @@
 package org.physrec.app.bench;
 
+import org.physrec.datasets.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -57,7 +58,7 @@ public final class StepBenchCommand implements Callable<Integer> {
         OptimizerRegistry registry = Optimizers.all();
         StepBenchmark.Settings settings = settings(registry);
         List<StepBenchmark.Point> points = StepBenchmark.run(settings, registry, () -> { });
-        AtomicFiles.writeString(out.resolve("step.json"), json(settings, points));
+        AtomicFiles.writeStringUnchecked(out.resolve("step.json"), json(settings, points));
         Png.writeGrid(charts(settings, points), 2, out.resolve("step.png"));
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%-10s %6s %14s %12s %14s%n", "optimizer", "N", "step median us", "evals/step", "update us");

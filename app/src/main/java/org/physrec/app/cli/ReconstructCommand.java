@@ -7,8 +7,10 @@ import java.util.concurrent.Callable;
 import org.physrec.app.recon.CameraSelection;
 import org.physrec.app.recon.ReconstructionJob;
 import org.physrec.app.recon.ReconstructionSettings;
+import org.physrec.app.data.InputOptions;
 import org.physrec.datasets.Sequence;
-import org.physrec.datasets.io.PhysrecJson;
+import org.physrec.datasets.source.SequenceSource;
+import org.physrec.datasets.source.Sources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,18 +19,26 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code physrec reconstruct INPUT --out DIR}: reconstructs a physically simulated motion from
- * a physrec JSON keypoint file and writes trajectory, report, plots and (with ground truth)
- * metrics. Exit 0 on success, 1 on bad input data or I/O failure (nothing written), 2 on bad usage.
+ * any input {@code physrec data info} reads (physrec JSON/CSV, VideoPose3D npz, Human3.6M release,
+ * AIST++, OpenPose folders) and writes trajectory, report, plots and (with ground truth) metrics.
+ * Exit 0 on success, 1 on bad input data or I/O failure (nothing written), 2 on bad usage.
  */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
-        description = "Reconstruct physically plausible 3D motion from a keypoint file (physrec JSON).")
+        description = "Reconstruct physically plausible 3D motion from a keypoint file or dataset folder "
+                + "(physrec JSON/CSV, VideoPose3D .npz, Human3.6M release, AIST++, OpenPose).")
 public final class ReconstructCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", description = "input keypoint file (physrec JSON)")
+    @Parameters(index = "0", description = "input keypoint file or dataset folder (as for physrec data info)")
     Path input;
+
+    @Option(names = "--sequence", description = "sequence id in a dataset holding several (see physrec data info)")
+    String sequence;
+
+    @Mixin
+    InputOptions inputOptions = new InputOptions();
 
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
@@ -47,7 +57,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         ReconstructionSettings settings = options.settings(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         ReconstructionJob.checkWritable(out);
-        Sequence s = PhysrecJson.read(input);
+        Sequence s = load();
         try {
             s = CameraSelection.frames(s, frames);
         } catch (IllegalArgumentException e) {
@@ -63,6 +73,25 @@ public final class ReconstructCommand implements Callable<Integer> {
         o.println("wrote " + out.toAbsolutePath().normalize());
         o.flush();
         return 0;
+    }
+
+    /** The one sequence of the input, or the one {@code --sequence} names. */
+    private Sequence load() throws java.io.IOException {
+        SequenceSource src = Sources.open(input, inputOptions.toOptions());
+        if (sequence != null) {
+            try {
+                return src.load(sequence);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sequence: " + e.getMessage());
+            }
+        }
+        java.util.List<String> ids = src.ids();
+        if (ids.size() != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), input + " (" + src.format() + ") holds "
+                    + ids.size() + " sequences: choose one with --sequence ID"
+                    + (ids.isEmpty() ? "" : " (e.g. '" + ids.get(0) + "'; physrec data info lists them)"));
+        }
+        return src.load(ids.get(0));
     }
 
     /** One-paragraph text summary of a job. */

@@ -7,7 +7,7 @@ import org.physrec.datasets.source.SourceOptions;
 import picocli.CommandLine.Option;
 
 /** Options for inputs whose files lack something (OpenPose: fps, camera; AIST++: camera setting; VideoPose3D: 2D file). */
-final class InputOptions {
+public final class InputOptions {
 
     @Option(names = "--input-fps", description = "Frame rate of an OpenPose folder.")
     double inputFps = Double.NaN;
@@ -21,7 +21,8 @@ final class InputOptions {
     @Option(names = "--data-2d", description = "VideoPose3D 2D file (default: data_2d_h36m_gt.npz beside the 3D file).")
     Path data2d;
 
-    SourceOptions toOptions() throws IOException {
+    /** The options for {@link org.physrec.datasets.source.Sources#open}. */
+    public SourceOptions toOptions() throws IOException {
         SourceOptions o = SourceOptions.DEFAULTS.withFps(inputFps).withAistSetting(aistSetting).withData2d(data2d);
         if (camera != null) {
             o = o.withCamera(firstCamera(camera));

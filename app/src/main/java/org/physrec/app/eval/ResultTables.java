@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.physrec.app.export.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 
 /**
  * Writes evaluation results: one JSON per sequence, the aggregate as CSV and JSON, and a Markdown

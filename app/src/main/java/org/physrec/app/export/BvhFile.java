@@ -1,5 +1,6 @@
 package org.physrec.app.export;
 
+import org.physrec.datasets.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

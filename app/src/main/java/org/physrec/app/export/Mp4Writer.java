@@ -1,5 +1,6 @@
 package org.physrec.app.export;
 
+import org.physrec.datasets.io.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,6 @@
 package org.physrec.app.export;
 
+import org.physrec.datasets.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -90,6 +90,9 @@ public final class PhysicsBenchmark {
         timings.add(Timing.measure("forward dynamics (1 call)",
                 () -> ForwardDynamics.compute(model, ws, q, v, tau, qdd), s.warmupMillis(), s.samples(),
                 s.minSampleMillis()));
+        timings.add(Timing.measure("forward dynamics, ABA (1 call, no tape)",
+                () -> ForwardDynamics.aba(model, ws, q, v, tau, qdd), s.warmupMillis(), s.samples(),
+                s.minSampleMillis()));
 
         // one simulation step with contact, from the standing start
         TapeState ts = sim.newState();

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.physrec.app.export.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 import org.physrec.physics.bullet.BulletSettings;
 import org.physrec.physics.sim.SimSettings;
 import picocli.CommandLine;

@@ -64,7 +64,9 @@ public final class TrajectoryReplay {
     /** Our engine with its settings (the floor of the physics frame, z = 0). */
     public static Deviation ours(ReplayInput in, SimSettings settings) {
         Model m = in.model();
-        SimSettings s = settings.withFps(in.fps()).withSubsteps(in.substeps())
+        // the reported torques are what the reconstruction's simulation applied, saturation included:
+        // held per frame, without saturating them a second time
+        SimSettings s = settings.withFps(in.fps()).withSubsteps(in.substeps()).withTorqueLimits(false)
                 .withContact(settings.contact().withGround(new double[] {0, 0, 1}, 0))
                 .withRootResidual(in.residualWrench() != null);
         Simulator sim = new Simulator(m, s);

@@ -10,7 +10,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.physrec.app.export.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 
 /** Writes charts as PNG files atomically (temporary file in the same folder, then a move). */
 public final class Png {

@@ -12,6 +12,19 @@ final class Cholesky {
      * @return false if A is not positive definite
      */
     static boolean solveInPlace(double[] a, int n, double[] b, double[] xOut) {
+        if (!factorInPlace(a, n)) {
+            return false;
+        }
+        solveFactored(a, n, b, xOut);
+        return true;
+    }
+
+    /**
+     * Overwrites the lower triangle of A (n x n, row-major) with L, A = L·Lᵀ.
+     *
+     * @return false if A is not positive definite
+     */
+    static boolean factorInPlace(double[] a, int n) {
         for (int j = 0; j < n; j++) {
             double d = a[j * n + j];
             for (int k = 0; k < j; k++) {
@@ -30,20 +43,24 @@ final class Cholesky {
                 a[i * n + j] = s / l;
             }
         }
+        return true;
+    }
+
+    /** Solves L·Lᵀ x = b with the factor of {@link #factorInPlace}. */
+    static void solveFactored(double[] l, int n, double[] b, double[] xOut) {
         for (int i = 0; i < n; i++) {
             double s = b[i];
             for (int k = 0; k < i; k++) {
-                s -= a[i * n + k] * xOut[k];
+                s -= l[i * n + k] * xOut[k];
             }
-            xOut[i] = s / a[i * n + i];
+            xOut[i] = s / l[i * n + i];
         }
         for (int i = n - 1; i >= 0; i--) {
             double s = xOut[i];
             for (int k = i + 1; k < n; k++) {
-                s -= a[k * n + i] * xOut[k];
+                s -= l[k * n + i] * xOut[k];
             }
-            xOut[i] = s / a[i * n + i];
+            xOut[i] = s / l[i * n + i];
         }
-        return true;
     }
 }

@@ -22,7 +22,7 @@ import org.physrec.app.eval.Anchors;
 import org.physrec.app.eval.MetricSettings;
 import org.physrec.app.eval.ResultTables;
 import org.physrec.app.eval.SequenceMetrics;
-import org.physrec.app.export.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 import org.physrec.datasets.Sequence;
 import org.physrec.physics.Model;
 

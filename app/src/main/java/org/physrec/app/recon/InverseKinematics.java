@@ -186,6 +186,135 @@ public final class InverseKinematics {
         return rms(targets, off, w, q);
     }
 
+    /** Uses the 2D keypoints of {@code obs} (null or no cameras: none) in the frame methods below. */
+    void use2d(Observations obs) {
+        obs2d = obs != null && !obs.cameras().isEmpty() ? obs : null;
+    }
+
+    /** Rows of one frame's least-squares system: 3 per keypoint, 2 per keypoint and camera, 1 per actuated dof. */
+    int rowCount() {
+        return 3 * kp + (obs2d == null ? 0 : 2 * kp * obs2d.cameras().size()) + model.nu();
+    }
+
+    /** {@link #fitFrame} of frame t, 3D keypoints weighted 1 where finite. */
+    void fitFrameAt(double[] targets, int t, double[] q, int iterations) {
+        double[] w = new double[kp];
+        for (int j = 0; j < kp; j++) {
+            w[j] = Double.isFinite(targets[(t * kp + j) * 3]) ? 1 : 0;
+        }
+        fitFrame(targets, t * kp * 3, w, q, iterations);
+    }
+
+    /** The robust cost that {@link #fitFrame} minimizes, of frame t at q (3D keypoints weighted 1 where finite). */
+    double frameCost(double[] targets, int t, double[] q) {
+        double[] w = new double[kp];
+        for (int j = 0; j < kp; j++) {
+            w[j] = Double.isFinite(targets[(t * kp + j) * 3]) ? 1 : 0;
+        }
+        return cost(targets, t * kp * 3, w, q);
+    }
+
+    /**
+     * Whitened residuals of frame t at q and their tangent Jacobian, rows as {@link #rowCount}: each
+     * row is multiplied by the square root of its weight (2D rows: confidence·(σ3/σ2)² reweighted for
+     * the Cauchy kernel at q), so that the Gauss-Newton system of {@link #fitFrame} is JᵀJ δ = −Jᵀr.
+     * Missing keypoints get weight and residual 0.
+     *
+     * @param rOut      (rows) whitened residuals
+     * @param jacOut    (rows x nv) whitened Jacobian, row-major
+     * @param sqrtWOut  (rows) the square-root weights used, for {@link #residuals} of another character
+     */
+    void linearize(double[] targets, int t, double[] q, double[] rOut, double[] jacOut, double[] sqrtWOut) {
+        Kinematics.keypointJacobian(model, ws, q, jac);
+        Kinematics.keypoints(model, ws, q, pts);
+        Arrays.fill(jacOut, 0, rowCount() * nv, 0);
+        int off = t * kp * 3;
+        for (int j = 0; j < kp; j++) {
+            boolean seen = Double.isFinite(targets[off + 3 * j]);
+            for (int c = 0; c < 3; c++) {
+                int row = 3 * j + c;
+                sqrtWOut[row] = seen ? 1 : 0;
+                rOut[row] = seen ? pts[row] - targets[off + row] : 0;
+                if (seen) {
+                    System.arraycopy(jac, row * nv, jacOut, row * nv, nv);
+                }
+            }
+        }
+        int row = 3 * kp;
+        if (obs2d != null) {
+            double k2 = weight2d();
+            double s2 = settings.robustPx() * settings.robustPx();
+            for (int ci = 0; ci < obs2d.cameras().size(); ci++) {
+                var cam = obs2d.cameras().get(ci);
+                double[] px = obs2d.pixels().get(ci);
+                double[] cf = obs2d.confidences().get(ci);
+                for (int j = 0; j < kp; j++, row += 2) {
+                    double conf = cf[t * kp + j];
+                    obs2d.frame().toData(pts, 3 * j, mm, 0, 1);
+                    if (!(conf > 0) || !cam.projectWithJacobian(mm, 0, uv, 0, pj, 0)) {
+                        sqrtWOut[row] = sqrtWOut[row + 1] = rOut[row] = rOut[row + 1] = 0;
+                        continue;
+                    }
+                    double ex = uv[0] - px[(t * kp + j) * 2];
+                    double ey = uv[1] - px[(t * kp + j) * 2 + 1];
+                    double sw = Math.sqrt(conf * k2 / (1 + (ex * ex + ey * ey) / s2));
+                    sqrtWOut[row] = sqrtWOut[row + 1] = sw;
+                    rOut[row] = sw * ex;
+                    rOut[row + 1] = sw * ey;
+                    for (int r = 0; r < 2; r++) {
+                        for (int i = 0; i < nv; i++) {
+                            jacOut[(row + r) * nv + i] = sw * 1000 * (pj[3 * r] * jac[(3 * j) * nv + i]
+                                    + pj[3 * r + 1] * jac[(3 * j + 1) * nv + i] + pj[3 * r + 2] * jac[(3 * j + 2) * nv + i]);
+                        }
+                    }
+                }
+            }
+        }
+        limits.residuals(q, limRes, limJac);
+        double wl = settings.limitWeight();
+        for (int u = 0; u < limRes.length; u++, row++) {
+            sqrtWOut[row] = wl;
+            rOut[row] = wl * limRes[u];
+            for (int i = 0; i < nv; i++) {
+                jacOut[row * nv + i] = wl * limJac[u * nv + i];
+            }
+        }
+    }
+
+    /**
+     * Residuals of frame t at q with given square-root row weights (from {@link #linearize}, possibly
+     * of a character with other bone lengths: the rows and the meaning of q are the same).
+     *
+     * @param rOut (rows) whitened residuals
+     */
+    void residuals(double[] targets, int t, double[] q, double[] sqrtW, double[] rOut) {
+        Kinematics.keypoints(model, ws, q, pts);
+        int off = t * kp * 3;
+        for (int row = 0; row < 3 * kp; row++) {
+            rOut[row] = sqrtW[row] == 0 ? 0 : sqrtW[row] * (pts[row] - targets[off + row]);
+        }
+        int row = 3 * kp;
+        if (obs2d != null) {
+            for (int ci = 0; ci < obs2d.cameras().size(); ci++) {
+                var cam = obs2d.cameras().get(ci);
+                double[] px = obs2d.pixels().get(ci);
+                for (int j = 0; j < kp; j++, row += 2) {
+                    obs2d.frame().toData(pts, 3 * j, mm, 0, 1);
+                    if (sqrtW[row] == 0 || !cam.project(mm, 0, uv, 0)) {
+                        rOut[row] = rOut[row + 1] = 0;
+                        continue;
+                    }
+                    rOut[row] = sqrtW[row] * (uv[0] - px[(t * kp + j) * 2]);
+                    rOut[row + 1] = sqrtW[row + 1] * (uv[1] - px[(t * kp + j) * 2 + 1]);
+                }
+            }
+        }
+        limits.residuals(q, limRes, limJac);
+        for (int u = 0; u < limRes.length; u++, row++) {
+            rOut[row] = sqrtW[row] * limRes[u];
+        }
+    }
+
     /** Root at the hips, oriented by the hip line (y, left) and the spine (z, up); limbs neutral. */
     void initialGuess(double[] targets, int t, double[] qOut) {
         model.neutralConfiguration(qOut);

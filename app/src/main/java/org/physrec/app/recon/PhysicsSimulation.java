@@ -25,6 +25,8 @@ public final class PhysicsSimulation implements WindowSimulation {
     private final Rollout rollout;
     private final State scratch;
     private final double[] forces;
+    private final double[] friction;
+    private final double[] torques;
 
     public PhysicsSimulation(Model model, SimSettings settings, int maxFrames) {
         this.sim = new Simulator(model, settings);
@@ -32,6 +34,8 @@ public final class PhysicsSimulation implements WindowSimulation {
         this.rollout = new Rollout(sim, maxFrames);
         this.scratch = new State(model.nq(), model.nv());
         this.forces = new double[model.contactCount()];
+        this.friction = new double[3 * model.contactCount()];
+        this.torques = new double[model.nu()];
     }
 
     /** The physics settings a reconstruction uses. */
@@ -80,7 +84,7 @@ public final class PhysicsSimulation implements WindowSimulation {
 
     @Override
     public boolean simulate(State start, double[] controls, double[] reference, double[] qOut, double[] vOut,
-                            double[] contactOut) {
+                            double[] contactOut, double[] frictionOut, double[] torqueOut) {
         int frames = controls.length / sim.controlDim();
         Model m = sim.model();
         try {
@@ -96,6 +100,14 @@ public final class PhysicsSimulation implements WindowSimulation {
             if (contactOut != null) {
                 rollout.contactForces(t, forces);
                 System.arraycopy(forces, 0, contactOut, t * c, c);
+            }
+            if (frictionOut != null) {
+                rollout.frictionForces(t, friction);
+                System.arraycopy(friction, 0, frictionOut, 3 * t * c, 3 * c);
+            }
+            if (torqueOut != null) {
+                rollout.appliedTorques(t, torques);
+                System.arraycopy(torques, 0, torqueOut, t * m.nu(), m.nu());
             }
         }
         return true;

@@ -42,6 +42,7 @@ public final class ReconstructionJob {
         log.accept(String.format(java.util.Locale.ROOT, "%s: %d frames at %.0f fps, %d camera(s) with 2D, floor at %.0f mm%s",
                 in.sequence().id(), in.sequence().frames(), in.sequence().fps(), in.observations().cameras().size(),
                 in.groundZmm(), in.groundEstimated() ? " (estimated)" : ""));
+        log.accept("3D keypoints: " + in.input3d());
         Reconstructor rec = new Reconstructor(settings, simulations, log);
         Reconstruction r = rec.run(in, timer);
         timer.start("metrics");

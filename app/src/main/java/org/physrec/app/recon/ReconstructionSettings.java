@@ -16,13 +16,23 @@ package org.physrec.app.recon;
  * @param kp             PD feedback gain towards the reference (N·m/rad, scaled by each dof's torque limit / 300)
  * @param kd             PD damping (N·m·s/rad, scaled as kp)
  * @param substeps       physics steps per frame
+ * @param boneFit        refinement of the bone lengths with the 2D keypoints (iterations 0: off)
  */
 public record ReconstructionSettings(double fps, int window, int overlap, String optimizer, int maxIterations,
                                      double massKg, double groundZmm, LossWeights weights,
-                                     InverseKinematics.Settings ik, double kp, double kd, int substeps) {
+                                     InverseKinematics.Settings ik, double kp, double kd, int substeps,
+                                     BoneLengthFit.Settings boneFit) {
 
     public static final ReconstructionSettings DEFAULTS = new ReconstructionSettings(25, 8, 2, "lbfgs", 30, 70,
-            Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 800, 80, 10);
+            Double.NaN, LossWeights.DEFAULTS, InverseKinematics.Settings.DEFAULTS, 800, 80, 10, BoneLengthFit.Settings.DEFAULTS);
+
+    /** Settings with the default bone-length refinement. */
+    public ReconstructionSettings(double fps, int window, int overlap, String optimizer, int maxIterations,
+                                  double massKg, double groundZmm, LossWeights weights, InverseKinematics.Settings ik,
+                                  double kp, double kd, int substeps) {
+        this(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights, ik, kp, kd, substeps,
+                BoneLengthFit.Settings.DEFAULTS);
+    }
 
     public ReconstructionSettings {
         if (!(fps > 0) || !Double.isFinite(fps)) {
@@ -55,45 +65,51 @@ public record ReconstructionSettings(double fps, int window, int overlap, String
         }
         java.util.Objects.requireNonNull(weights, "weights");
         java.util.Objects.requireNonNull(ik, "ik");
+        java.util.Objects.requireNonNull(boneFit, "boneFit");
     }
 
     public ReconstructionSettings withOptimizer(String name, int iterations) {
         return new ReconstructionSettings(fps, window, overlap, name, iterations, massKg, groundZmm, weights, ik, kp,
-                kd, substeps);
+                kd, substeps, boneFit);
     }
 
     public ReconstructionSettings withWindow(int length, int overlapFrames) {
         return new ReconstructionSettings(fps, length, overlapFrames, optimizer, maxIterations, massKg, groundZmm,
-                weights, ik, kp, kd, substeps);
+                weights, ik, kp, kd, substeps, boneFit);
     }
 
     public ReconstructionSettings withWeights(LossWeights w) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, w, ik, kp,
-                kd, substeps);
+                kd, substeps, boneFit);
     }
 
     public ReconstructionSettings withGroundZmm(double z) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, z, weights, ik, kp,
-                kd, substeps);
+                kd, substeps, boneFit);
     }
 
     public ReconstructionSettings withGains(double p, double d) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights,
-                ik, p, d, substeps);
+                ik, p, d, substeps, boneFit);
     }
 
     public ReconstructionSettings withSubsteps(int n) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights,
-                ik, kp, kd, n);
+                ik, kp, kd, n, boneFit);
     }
 
     public ReconstructionSettings withMass(double kg) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, kg, groundZmm, weights, ik, kp,
-                kd, substeps);
+                kd, substeps, boneFit);
     }
 
     public ReconstructionSettings withIk(InverseKinematics.Settings k) {
         return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights, k,
-                kp, kd, substeps);
+                kp, kd, substeps, boneFit);
+    }
+
+    public ReconstructionSettings withBoneFit(BoneLengthFit.Settings b) {
+        return new ReconstructionSettings(fps, window, overlap, optimizer, maxIterations, massKg, groundZmm, weights,
+                ik, kp, kd, substeps, b);
     }
 }

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.physrec.app.eval.ResultTables;
-import org.physrec.app.export.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 import org.physrec.app.export.CameraView;
 import org.physrec.app.export.H36mBvh;
 import org.physrec.app.export.OverlayVideo;
@@ -97,11 +97,11 @@ public final class ReconstructionWriter {
             Plots.contactForces(dir.resolve("contact_forces.png"), t);
         }
         if (metrics != null) {
-            ResultTables.writeSequenceJson(dir.resolve("metrics.json"), metrics.reconstruction(), List.of(H36m.JOINTS));
+            ResultTables.writeSequenceJson(dir.resolve("metrics.json"), metrics.reconstruction(), metrics.joints());
             ResultTables.writeSequenceJson(dir.resolve("metrics_kinematic_input.json"), metrics.kinematic(),
-                    List.of(H36m.JOINTS));
+                    metrics.joints());
             Plots.perJointErrors(dir.resolve("per_joint_mpjpe.png"), r.id() + ": MPJPE per joint (mm)",
-                    List.of(H36m.JOINTS), metrics.reconstruction().perJointMpjpe());
+                    metrics.joints(), metrics.reconstruction().perJointMpjpe());
         }
         if (camera != null) {
             Camera cam = camera;
@@ -167,6 +167,7 @@ public final class ReconstructionWriter {
         st.put("weights", s.weights().toString());
         st.put("pd_kp", s.kp());
         st.put("pd_kd", s.kd());
+        st.put("bone_fit", s.boneFit().toString());
         root.put("windows_retried", r.retriedWindows());
         root.put("mean_residual_force_n", r.meanResidualForce());
         ArrayNode ws = root.putArray("windows");

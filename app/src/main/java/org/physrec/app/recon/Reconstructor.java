@@ -46,7 +46,8 @@ public final class Reconstructor {
 
     public Reconstruction run(ReconstructionInput in, StageTimer timer) {
         timer.start("subject");
-        Model model = SubjectFit.character(in.boneLengths(), settings.massKg());
+        double[] bones = in.boneLengths();
+        Model model = SubjectFit.character(bones, settings.massKg());
         Observations obs = in.observations();
         int frames = obs.frames();
         int nq = model.nq();
@@ -57,13 +58,20 @@ public final class Reconstructor {
         timer.start("ik");
         double[] qRef = new double[frames * nq];
         new InverseKinematics(model, settings.ik()).fitSequence(in.ikTargets(), null, obs, qRef);
+        if (settings.boneFit().iterations() > 0 && !obs.cameras().isEmpty()) {
+            // the 3D medians inherit the estimate's bias and scale; let the 2D keypoints decide the lengths too
+            bones = BoneLengthFit.refine(bones, settings.massKg(), in.ikTargets(), obs, settings.ik(), settings.boneFit(),
+                    qRef);
+            model = SubjectFit.character(bones, settings.massKg());
+            new InverseKinematics(model, settings.ik()).fitSequence(in.ikTargets(), null, obs, qRef);
+        }
         double ground = in.groundZmm();
         if (in.groundEstimated()) {
             // re-estimate the floor from the reference, whose feet the 2D keypoints have corrected,
             // and shift the physics frame (targets and reference) rigidly: the fit stays the same
             double[] mm = keypointsMm(model, qRef, frames, obs.frame());
             double refined = GroundPlane.estimate(mm, kp, ReconstructionInput.FEET,
-                    70 * SubjectFit.scale(in.boneLengths()), 10);
+                    70 * SubjectFit.scale(bones), 10);
             double dz = (refined - ground) / 1000;
             double[] targets = obs.targets3d().clone();
             for (int i = 2; i < targets.length; i += 3) {
@@ -117,6 +125,11 @@ public final class Reconstructor {
         double[] wv = new double[wlen * nv];
         double[] wc = new double[wlen * c];
         double[] wu = new double[wlen * nc];
+        // what the simulation applied: torques (row t acts from frame t to t+1) and contact friction
+        double[] applied = new double[frames * nu];
+        double[] friction = new double[frames * c * 3];
+        double[] wt = new double[wlen * nu];
+        double[] wf = new double[wlen * c * 3];
         for (WindowPlan.Window w : plan) {
             long t0 = System.nanoTime();
             int s = w.start();
@@ -139,7 +152,7 @@ public final class Reconstructor {
             Outcome outcome = optimizeWindow(f, x0, w);
             WindowReport report = outcome.report();
             f.controls(outcome.x(), wu);
-            if (!sim.simulate(start, wu, wref, wq, wv, wc)) {
+            if (!sim.simulate(start, wu, wref, wq, wv, wc, wf, wt)) {
                 throw new IllegalStateException("window " + w.index() + " (frames " + (s + 1) + "-" + (s + wlen)
                         + "): the kept controls do not simulate");
             }
@@ -148,6 +161,8 @@ public final class Reconstructor {
                 System.arraycopy(wq, k * nq, q, t * nq, nq);
                 System.arraycopy(wv, k * nv, v, t * nv, nv);
                 System.arraycopy(wc, k * c, contacts, t * c, c);
+                System.arraycopy(wf, 3 * k * c, friction, 3 * t * c, 3 * c);
+                System.arraycopy(wt, k * nu, applied, (t - 1) * nu, nu);
             }
             System.arraycopy(wu, 0, controlsAll, s * nc, wlen * nc);
             report = report.withSeconds((System.nanoTime() - t0) * 1e-9);
@@ -159,21 +174,25 @@ public final class Reconstructor {
         }
         // frame 0 has no simulated contact: take frame 1's; the last frame repeats the last control
         System.arraycopy(contacts, c, contacts, 0, c);
+        System.arraycopy(friction, 3 * c, friction, 0, 3 * c);
         System.arraycopy(controlsAll, (frames - 2) * nc, controlsAll, (frames - 1) * nc, nc);
+        System.arraycopy(applied, (frames - 2) * nu, applied, (frames - 1) * nu, nu);
         timer.start("assemble");
-        double[] torques = AppliedTorques.of(model, q, v, qRef, controlsAll, nc, frames,
-                PhysicsSimulation.gains(model, settings));
+        double[] torques = applied;
         double[] wrench = new double[frames * 6];
         double[] contact3 = new double[frames * c * 3];
         for (int t = 0; t < frames; t++) {
             System.arraycopy(controlsAll, t * nc + nu, wrench, t * 6, 6);
             for (int k = 0; k < c; k++) {
-                contact3[(t * c + k) * 3 + 2] = contacts[t * c + k];
+                // friction is tangential to the z-up floor: x, y from it, z the normal force
+                contact3[(t * c + k) * 3] = friction[(t * c + k) * 3];
+                contact3[(t * c + k) * 3 + 1] = friction[(t * c + k) * 3 + 1];
+                contact3[(t * c + k) * 3 + 2] = contacts[t * c + k] + friction[(t * c + k) * 3 + 2];
             }
         }
         double[] jointsMm = keypointsMm(model, q, frames, obs.frame());
         timer.stop();
-        return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, ground, in.boneLengths(),
+        return new Reconstruction(in.sequence().id(), obs.fps(), frames, model, ground, bones,
                 jointsMm, kinematicMm,
                 referenceMm, q, Arrays.copyOf(v, nv), torques, wrench, contact3, reports, timer.seconds());
     }

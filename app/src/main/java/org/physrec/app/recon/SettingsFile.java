@@ -16,11 +16,12 @@ import org.physrec.datasets.DataFormatException;
 public final class SettingsFile {
 
     private static final Set<String> TOP = Set.of("fps", "window", "overlap", "optimizer", "max_iterations", "mass_kg",
-            "ground_z_mm", "weights", "ik", "pd_kp", "pd_kd", "substeps");
+            "ground_z_mm", "weights", "ik", "pd_kp", "pd_kd", "substeps", "bone_fit");
     private static final Set<String> WEIGHTS = Set.of("w2d", "w3d", "w_torque", "w_smooth", "w_limit", "w_residual",
             "image_scale_px", "robust_scale_px", "reference_blend_3d");
     private static final Set<String> IK = Set.of("max_iterations", "tolerance", "limit_weight", "initial_damping",
             "sigma3d_mm", "sigma2d_px", "robust_px");
+    private static final Set<String> BONE_FIT = Set.of("frame_stride", "iterations", "prior_mm");
 
     private SettingsFile() {
     }
@@ -56,6 +57,17 @@ public final class SettingsFile {
                     num(file, kn, "initial_damping", k.initialDamping()), num(file, kn, "sigma3d_mm", k.sigma3dMm()),
                     num(file, kn, "sigma2d_px", k.sigma2dPx()), num(file, kn, "robust_px", k.robustPx()));
         }
+        BoneLengthFit.Settings bf = d.boneFit();
+        JsonNode bn = root.path("bone_fit");
+        if (!bn.isMissingNode()) {
+            check(file, bn, BONE_FIT, "bone_fit.");
+            try {
+                bf = new BoneLengthFit.Settings((int) num(file, bn, "frame_stride", bf.frameStride()),
+                        (int) num(file, bn, "iterations", bf.iterations()), num(file, bn, "prior_mm", bf.priorMm()));
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(file, "bone_fit: " + e.getMessage());
+            }
+        }
         JsonNode g = root.get("ground_z_mm");
         double ground = g == null || g.isNull() ? Double.NaN : num(file, root, "ground_z_mm", Double.NaN);
         String optimizer = root.has("optimizer") ? root.get("optimizer").asText() : d.optimizer();
@@ -64,7 +76,7 @@ public final class SettingsFile {
                     (int) num(file, root, "overlap", d.overlap()), optimizer,
                     (int) num(file, root, "max_iterations", d.maxIterations()), num(file, root, "mass_kg", d.massKg()),
                     ground, w, k, num(file, root, "pd_kp", d.kp()), num(file, root, "pd_kd", d.kd()),
-                    (int) num(file, root, "substeps", d.substeps()));
+                    (int) num(file, root, "substeps", d.substeps()), bf);
         } catch (IllegalArgumentException e) {
             throw new DataFormatException(file, e.getMessage());
         }

@@ -26,15 +26,19 @@ public interface WindowSimulation {
     double rollout(State start, double[] controls, double[] reference, FrameLoss loss, double[] gControlsOut);
 
     /**
-     * Forward simulation recording the end-of-frame states and contact normal forces.
+     * Forward simulation recording the end-of-frame states, the contact forces of each frame's
+     * last substep and the joint torques the simulation applied.
      *
-     * @param qOut       (W x nq)
-     * @param vOut       (W x nv)
-     * @param contactOut (W x C) contact normal force per contact sphere (N), or null
+     * @param qOut        (W x nq)
+     * @param vOut        (W x nv)
+     * @param contactOut  (W x C) contact normal force per contact sphere (N), or null
+     * @param frictionOut (W x C x 3) contact friction force per contact sphere (N, world), or null
+     * @param torqueOut   (W x nu) actuator torques applied during each frame (control + PD feedback,
+     *                    saturated), averaged over its substeps (N·m), or null
      * @return false if the simulation diverged
      */
     boolean simulate(State start, double[] controls, double[] reference, double[] qOut, double[] vOut,
-                     double[] contactOut);
+                     double[] contactOut, double[] frictionOut, double[] torqueOut);
 
     /** Number of contact spheres C reported by {@link #simulate}. */
     int contactCount();

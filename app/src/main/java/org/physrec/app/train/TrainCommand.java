@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.physrec.app.export.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 import org.physrec.optim.learned.Checkpoint;
 import org.physrec.optim.learned.LearnedOptimizer;
 import org.physrec.optim.meta.LocalEvaluator;

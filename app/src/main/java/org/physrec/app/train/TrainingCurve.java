@@ -11,14 +11,14 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.physrec.app.export.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 import org.physrec.optim.meta.PesTrainer;
 
 /**
  * The training curve: one CSV row per outer iteration (appended, so a resumed run continues
  * the same file) and a PNG of the meta-loss with a moving average, redrawn from the CSV.
  */
-final class TrainingCurve {
+public final class TrainingCurve {
 
     static final String HEADER = "iteration,meta_loss,grad_norm,used_tasks,skipped_tasks,elapsed_s";
 
@@ -49,6 +49,14 @@ final class TrainingCurve {
     }
 
     void plot(Path png, String title) throws IOException {
+        plot(csv, png, title);
+    }
+
+    /**
+     * Draws the meta-loss of a curve CSV (first column the outer iteration, second the meta-loss;
+     * non-finite losses skipped) with its moving average over 1/50 of the run.
+     */
+    public static void plot(Path csv, Path png, String title) throws IOException {
         List<Double> it = new ArrayList<>();
         List<Double> loss = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) {

@@ -72,8 +72,9 @@ class ReconstructorPlumbingTest {
             }
 
             @Override
-            public boolean simulate(State start, double[] u, double[] ref, double[] qOut, double[] vOut, double[] c) {
-                return inner.simulate(start, u, ref, qOut, vOut, c);
+            public boolean simulate(State start, double[] u, double[] ref, double[] qOut, double[] vOut, double[] c,
+                                    double[] f, double[] tau) {
+                return inner.simulate(start, u, ref, qOut, vOut, c, f, tau);
             }
 
             @Override

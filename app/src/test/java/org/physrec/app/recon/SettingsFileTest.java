@@ -32,6 +32,7 @@ class SettingsFileTest {
         assertEquals(d.kp(), s.kp());
         assertEquals(d.kd(), s.kd());
         assertEquals(d.substeps(), s.substeps());
+        assertEquals(d.boneFit(), s.boneFit());
         assertTrue(Double.isNaN(s.groundZmm()));
     }
 
@@ -47,5 +48,10 @@ class SettingsFileTest {
         Files.writeString(f, "{\"window\": \"eight\"}");
         e = assertThrows(DataFormatException.class, () -> SettingsFile.read(f));
         assertTrue(e.getMessage().contains("'window'"), e.getMessage());
+        Files.writeString(f, "{\"bone_fit\": {\"frame_stride\": 0}}");
+        e = assertThrows(DataFormatException.class, () -> SettingsFile.read(f));
+        assertTrue(e.getMessage().contains("bone_fit") && e.getMessage().contains("frameStride"), e.getMessage());
+        Files.writeString(f, "{\"bone_fit\": {\"iterations\": 0}}");
+        assertEquals(0, SettingsFile.read(f).boneFit().iterations());
     }
 }

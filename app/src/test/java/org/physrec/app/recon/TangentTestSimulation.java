@@ -54,8 +54,14 @@ final class TangentTestSimulation implements WindowSimulation {
 
     @Override
     public boolean simulate(State start, double[] controls, double[] reference, double[] qOut, double[] vOut,
-                            double[] contactOut) {
+                            double[] contactOut, double[] frictionOut, double[] torqueOut) {
         run(start, controls, null, qOut, vOut);
+        if (torqueOut != null) {
+            int nu = model.nu();
+            for (int t = 0; t < torqueOut.length / nu; t++) {
+                System.arraycopy(controls, t * (nu + 6), torqueOut, t * nu, nu); // no PD here: the controls act
+            }
+        }
         return true;
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,9 +46,7 @@ public record Checkpoint(LearnedOptimizer arch, float[] params) {
         }
         Safetensors.write(sibling(base, ".safetensors"), tensors, metadata);
         Path json = sibling(base, ".json");
-        Path tmp = Files.createTempFile(json.toAbsolutePath().getParent(), json.getFileName().toString(), ".tmp");
-        JSON.writeValue(tmp.toFile(), arch.config());
-        Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicBytes.write(json, JSON.writeValueAsBytes(arch.config()));
     }
 
     /** Loads from {@code base.json} + {@code base.safetensors}; {@code base} may also name the .json file. */

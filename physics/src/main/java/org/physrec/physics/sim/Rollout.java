@@ -33,6 +33,12 @@ public final class Rollout {
     private final double[] keypoints;
     /** (maxFrames x contacts) contact normal forces of each frame's last substep. */
     private final double[] forces;
+    /** (maxFrames x contacts x 3) contact friction forces of each frame's last substep. */
+    private final double[] friction;
+    /** (maxFrames x nu) actuator torques applied, averaged over each frame's substeps. */
+    private final double[] torques;
+    /** (nu) one substep's applied torques. */
+    private final double[] tauStep;
     /** (maxFrames x nq), (maxFrames x nv) loss partials at frame ends (configuration coordinates). */
     final double[] gqFrame;
     final double[] gvFrame;
@@ -46,8 +52,8 @@ public final class Rollout {
     /** (3K) keypoints of the current frame, handed to the loss. */
     private final double[] kp;
     private int frames;
-    /** (steps x tape slots) values of every substep, kept for the adjoint when it fits its budget; else null. */
-    private double[] valueCache;
+    /** (maxFrames·substeps) tape states, one per substep, kept for the adjoint when they fit its budget; else null. */
+    private TapeState[] substepStates;
 
     public Rollout(Simulator sim, int maxFrames) {
         if (maxFrames < 1) {
@@ -68,6 +74,9 @@ public final class Rollout {
         vTraj = new double[rows * nv];
         keypoints = new double[maxFrames * nk];
         forces = new double[maxFrames * model.contactCount()];
+        friction = new double[maxFrames * 3 * model.contactCount()];
+        torques = new double[maxFrames * model.nu()];
+        tauStep = new double[model.nu()];
         gqFrame = new double[maxFrames * nq];
         gvFrame = new double[maxFrames * nv];
         gK = new double[nk];
@@ -150,21 +159,28 @@ public final class Rollout {
         double total = 0;
         double maxSpeed = sim.settings().maxSpeed();
         int nContacts = model.contactCount();
+        int nu = model.nu();
+        double perSubstep = 1.0 / substeps;
         for (int t = 0; t < frames; t++) {
+            java.util.Arrays.fill(torques, t * nu, (t + 1) * nu, 0);
             for (int s = 0; s < substeps; s++) {
                 int row = t * substeps + s;
-                sim.load(step, qTraj, row * nq, vTraj, row * nv, controls, t * nc, reference, t * nq);
-                tape.forward(step);
-                if (partials && valueCache != null) {
-                    int slots = tape.slotCount();
-                    System.arraycopy(step.values(), 0, valueCache, row * slots, slots);
-                }
-                tape.getOutputs(step, 0, qTraj, (row + 1) * nq, nq);
-                tape.getOutputs(step, nq, vTraj, (row + 1) * nv, nv);
+                // with partials, each substep runs in its own state, which the reverse sweep reuses as is
+                TapeState st = partials && substepStates != null ? substepStates[row] : step;
+                sim.load(st, qTraj, row * nq, vTraj, row * nv, controls, t * nc, reference, t * nq);
+                tape.forward(st);
+                tape.getOutputs(st, 0, qTraj, (row + 1) * nq, nq);
+                tape.getOutputs(st, nq, vTraj, (row + 1) * nv, nv);
                 check(t, s, (row + 1) * nq, (row + 1) * nv, maxSpeed);
+                tape.getOutputs(st, sim.outTorques(), tauStep, 0, nu);
+                for (int j = 0; j < nu; j++) {
+                    torques[t * nu + j] += perSubstep * tauStep[j];
+                }
             }
             if (nContacts > 0 && sim.settings().contact().enabled()) {
-                tape.getOutputs(step, sim.outForces(), forces, t * nContacts, nContacts);
+                TapeState last = partials && substepStates != null ? substepStates[(t + 1) * substeps - 1] : step;
+                tape.getOutputs(last, sim.outForces(), forces, t * nContacts, nContacts);
+                tape.getOutputs(last, sim.outFriction(), friction, 3 * t * nContacts, 3 * nContacts);
             }
             int end = (t + 1) * substeps;
             System.arraycopy(qTraj, end * nq, qEnd, 0, nq);
@@ -216,12 +232,12 @@ public final class Rollout {
 
     /** Keeps every substep's tape values during gradient runs (memory maxFrames·substeps·slots doubles). */
     void enableValueCache() {
-        valueCache = new double[maxFrames * substeps * sim.tape().slotCount()];
+        substepStates = sim.tape().newStates(maxFrames * substeps);
     }
 
-    /** The value cache, or null. */
-    double[] valueCache() {
-        return valueCache;
+    /** The state of every substep of the last gradient run (values of the forward pass), or null. */
+    TapeState[] substepStates() {
+        return substepStates;
     }
 
     /** State at the end of frame t of the last run. */
@@ -244,6 +260,25 @@ public final class Rollout {
         checkFrame(t);
         Checks.length("out", out, model.contactCount());
         System.arraycopy(forces, t * model.contactCount(), out, 0, model.contactCount());
+    }
+
+    /** Contact friction (tangential) forces (N, world x, y, z per contact sphere) of the last substep of frame t. */
+    public void frictionForces(int t, double[] out) {
+        checkFrame(t);
+        Checks.length("out", out, 3 * model.contactCount());
+        System.arraycopy(friction, 3 * t * model.contactCount(), out, 0, 3 * model.contactCount());
+    }
+
+    /**
+     * Actuator torques (N·m, nu) the simulation applied during frame t, averaged over its
+     * substeps: control plus PD feedback, smoothly saturated, including the implicit PD part.
+     * Held constant over the frame (with the same passive forces), they reproduce the frame up to
+     * the variation of the PD torque within it.
+     */
+    public void appliedTorques(int t, double[] out) {
+        checkFrame(t);
+        Checks.length("out", out, model.nu());
+        System.arraycopy(torques, t * model.nu(), out, 0, model.nu());
     }
 
     private void checkFrame(int t) {

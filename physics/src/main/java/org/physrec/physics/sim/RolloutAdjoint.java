@@ -91,14 +91,12 @@ public final class RolloutAdjoint implements RolloutGradient {
         int nv = model.nv();
         int nc = sim.controlDim();
         int sub = sim.settings().substeps();
-        double[] adj = state.adjoints();
         java.util.Arrays.fill(lq, 0);
         java.util.Arrays.fill(lv, 0);
         int inQ = sim.inQ();
         int inV = sim.inV();
         int inU = sim.inU();
-        double[] cache = rollout.valueCache();
-        int slots = tape.slotCount();
+        TapeState[] kept = rollout.substepStates();
         for (int t = frames - 1; t >= 0; t--) {
             for (int i = 0; i < nq; i++) {
                 lq[i] += rollout.gqFrame[t * nq + i];
@@ -108,16 +106,16 @@ public final class RolloutAdjoint implements RolloutGradient {
             }
             for (int s = sub - 1; s >= 0; s--) {
                 int row = t * sub + s;
-                if (cache != null) {
-                    System.arraycopy(cache, row * slots, state.values(), 0, slots);
-                } else {
-                    sim.load(state, rollout.qTraj, row * nq, rollout.vTraj, row * nv, controls, t * nc, reference,
+                TapeState st = kept != null ? kept[row] : state;
+                if (kept == null) {
+                    sim.load(st, rollout.qTraj, row * nq, rollout.vTraj, row * nv, controls, t * nc, reference,
                             t * nq);
-                    tape.forward(state);
+                    tape.forward(st);
                 }
-                tape.seed(state, 0, lq, 0, nq, true);
-                tape.seed(state, nq, lv, 0, nv, false);
-                tape.reverse(state);
+                tape.seed(st, 0, lq, 0, nq, true);
+                tape.seed(st, nq, lv, 0, nv, false);
+                tape.reverse(st);
+                double[] adj = st.adjoints();
                 System.arraycopy(adj, inQ, lq, 0, nq);
                 System.arraycopy(adj, inV, lv, 0, nv);
                 for (int i = 0; i < nc; i++) {

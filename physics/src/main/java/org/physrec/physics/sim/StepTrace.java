@@ -19,7 +19,18 @@ final class StepTrace {
         this.d = new SymbolicDynamics(t, m);
     }
 
-    /** Returns {q⁺ (nq), v⁺ (nv), contact normal forces (nc or empty)}. */
+    /** Per actuator: the saturated explicit torque and its implicit PD coefficient h·kd + h²·kp (set by generalizedForces). */
+    private int[] actuator;
+    private double[] actuatorImplicit;
+    /** Per contact sphere: the tangential (friction) force, world x, y, z (set by contact). */
+    private int[] friction;
+
+    /**
+     * Returns {q⁺ (nq), v⁺ (nv), contact normal forces (C or empty), applied actuator torques (nu),
+     * contact friction forces (C x 3 or empty)}. The applied torque is what the actuator exerts in
+     * this substep including the linearly implicit PD part: sat(u + kp·e − kd·v − h·kp·v) −
+     * (h·kd + h²·kp)·q̈ (= u + kp·(e − h·v⁺) − kd·v⁺ below the limits).
+     */
     int[][] step(int[] q, int[] v, int[] u, int[] ref) {
         d.kinematics(q);
         d.velocities(v);
@@ -43,7 +54,13 @@ final class StepTrace {
             vNext[k] = t.add(v[k], t.mul(h, qdd[k]));
         }
         int[] qNext = d.integrate(q, vNext, s.dt());
-        return new int[][] {qNext, vNext, fn};
+        int[] applied = new int[m.nu()];
+        for (int j = 0; j < applied.length; j++) {
+            int dof = m.actuatedStart() + j;
+            applied[j] = actuatorImplicit[j] == 0 ? actuator[j]
+                    : t.sub(actuator[j], t.mul(t.constant(actuatorImplicit[j]), qdd[dof]));
+        }
+        return new int[][] {qNext, vNext, fn, applied, s.contact().enabled() ? friction : new int[0]};
     }
 
     private int[] contact(int[][] fext, int[][] implicit) {
@@ -57,6 +74,7 @@ final class StepTrace {
         int mu = t.constant(c.friction());
         int eps2 = t.constant(c.frictionVelocity() * c.frictionVelocity());
         int[] forces = new int[m.contactCount()];
+        friction = new int[3 * m.contactCount()];
         for (int i = 0; i < m.contactCount(); i++) {
             int b = m.contactBody(i);
             double r = m.contactRadius(i);
@@ -80,8 +98,9 @@ final class StepTrace {
             int slope = t.sigmoid(raw, c.forceSmoothing());
             int stiff = t.mul(slope, t.mul(k, t.sigmoid(depth, c.smoothing())));
             int fn = t.sub(f, t.mul(t.constant(h), t.mul(stiff, vn)));
-            int[] force = d.add3(new int[] {t.mul(fn, n[0]), t.mul(fn, n[1]), t.mul(fn, n[2])},
-                    new int[] {t.mul(ft, vt[0]), t.mul(ft, vt[1]), t.mul(ft, vt[2])});
+            int[] tangentialForce = {t.mul(ft, vt[0]), t.mul(ft, vt[1]), t.mul(ft, vt[2])};
+            System.arraycopy(tangentialForce, 0, friction, 3 * i, 3);
+            int[] force = d.add3(new int[] {t.mul(fn, n[0]), t.mul(fn, n[1]), t.mul(fn, n[2])}, tangentialForce);
             int[] moment = d.cross3(p, force);
             int[] w = {moment[0], moment[1], moment[2], force[0], force[1], force[2]};
             if (fext[b] == null) {
@@ -130,6 +149,8 @@ final class StepTrace {
         }
         int[] error = s.pdKp() != null ? pdError(q, ref) : null;
         int[] angle = s.limitStiffness() > 0 ? jointCoordinates(q) : null;
+        actuator = new int[m.nu()];
+        actuatorImplicit = new double[m.nu()];
         for (int j = 0; j < m.nu(); j++) {
             int dof = a0 + j;
             int act = u[j];
@@ -148,48 +169,46 @@ final class StepTrace {
                 act = t.add(t.sub(act, t.softplus(t.sub(act, t.constant(lim)), e)),
                         t.softplus(t.sub(t.constant(-lim), act), e));
             }
+            actuator[j] = act;
+            if (error != null) {
+                actuatorImplicit[j] = h * s.pdKd()[j] + h * h * s.pdKp()[j];
+            }
             int total = act;
             if (s.jointDamping() > 0) {
                 total = t.sub(total, t.mul(t.constant(s.jointDamping()), v[dof]));
             }
             if (angle != null && Double.isFinite(m.lowerLimit(j))) {
-                total = t.add(total, limitTorque(angle[j], v[dof], m.lowerLimit(j), m.upperLimit(j)));
-                int[] implicitLimit = limitImplicit(angle[j], m.lowerLimit(j), m.upperLimit(j));
-                total = t.sub(total, t.mul(t.mul(t.constant(h), implicitLimit[1]), v[dof]));
-                diagonal[dof] = t.add(diagonal[dof], implicitLimit[0]);
+                int[] limit = limit(angle[j], v[dof], m.lowerLimit(j), m.upperLimit(j));
+                total = t.add(total, limit[0]);
+                total = t.sub(total, t.mul(t.mul(t.constant(h), limit[2]), v[dof]));
+                diagonal[dof] = t.add(diagonal[dof], limit[1]);
             }
             tau[dof] = total;
         }
         return tau;
     }
 
-    /** One-sided smooth springs beyond [lo, hi] plus damping that fades in with the violation. */
-    private int limitTorque(int x, int vel, double lo, double hi) {
+    /**
+     * One-sided smooth springs beyond [lo, hi] plus damping that fades in with the violation,
+     * and their implicit part. Returns {torque, h·d·gate + h²·K, K} with
+     * K = k·(P'(lo − x) + P'(x − hi)); the caller also adds −h·K·v to the torque.
+     */
+    private int[] limit(int x, int vel, double lo, double hi) {
         double e = s.limitSmoothing();
+        double h = s.dt();
         int k = t.constant(s.limitStiffness());
-        int below = t.softplus(t.sub(t.constant(lo), x), e);
-        int above = t.softplus(t.sub(x, t.constant(hi)), e);
+        int underLo = t.sub(t.constant(lo), x);
+        int overHi = t.sub(x, t.constant(hi));
+        int below = t.softplus(underLo, e);
+        int above = t.softplus(overHi, e);
         int spring = t.mul(k, t.sub(below, above));
         int gate = t.constant(e);
         int active = t.add(t.div(below, t.add(below, gate)), t.div(above, t.add(above, gate)));
-        return t.sub(spring, t.mul(t.mul(t.constant(s.limitDamping()), vel), active));
-    }
-
-    /**
-     * The limit's damping and stiffness taken implicitly: returns {h·d·gate + h²·K, K} with
-     * K = k·(P'(lo − x) + P'(x − hi)); the caller also adds −h·K·v to the torque.
-     */
-    private int[] limitImplicit(int x, double lo, double hi) {
-        double e = s.limitSmoothing();
-        double h = s.dt();
-        int below = t.softplus(t.sub(t.constant(lo), x), e);
-        int above = t.softplus(t.sub(x, t.constant(hi)), e);
-        int gate = t.constant(e);
-        int active = t.add(t.div(below, t.add(below, gate)), t.div(above, t.add(above, gate)));
-        int slope = t.add(t.sigmoid(t.sub(t.constant(lo), x), e), t.sigmoid(t.sub(x, t.constant(hi)), e));
-        int stiffness = t.mul(t.constant(s.limitStiffness()), slope);
-        return new int[] {t.add(t.mul(t.constant(h * s.limitDamping()), active), t.mul(t.constant(h * h), stiffness)),
-            stiffness};
+        int torque = t.sub(spring, t.mul(t.mul(t.constant(s.limitDamping()), vel), active));
+        int slope = t.add(t.sigmoid(underLo, e), t.sigmoid(overHi, e));
+        int stiffness = t.mul(k, slope);
+        int diagonal = t.add(t.mul(t.constant(h * s.limitDamping()), active), t.mul(t.constant(h * h), stiffness));
+        return new int[] {torque, diagonal, stiffness};
     }
 
     /**

@@ -7,9 +7,9 @@ public final class TapeState {
     /** (slots) adjoints after the last reverse replay. */
     final double[] adj;
 
-    TapeState(int slots) {
-        val = new double[slots];
-        adj = new double[slots];
+    TapeState(double[] val, double[] adj) {
+        this.val = val;
+        this.adj = adj;
     }
 
     /** Adjoint array; entries [0, nIn) are input adjoints after a reverse sweep. */

@@ -21,6 +21,8 @@ public final class Tracer {
     private int[] argB = new int[1024];
     private double[] constValue = new double[1024];
     private final Map<Long, Integer> constants = new HashMap<>();
+    /** Operation (opcode, a, b) to its slot: a repeated operation reuses the first one's result. */
+    private final Map<Long, Integer> operations = new HashMap<>();
     private int inputs;
     private int[] outputs = new int[64];
     private int outputCount;
@@ -444,7 +446,19 @@ public final class Tracer {
         if (b >= 0) {
             check(b);
         }
-        return newSlot(op, a, b);
+        if ((op == Op.ADD || op == Op.MUL) && b < a) { // commutative: one canonical order (exact in IEEE 754)
+            int x = a;
+            a = b;
+            b = x;
+        }
+        Long key = ((long) op << 58) | ((long) a << 29) | (b + 1L);
+        Integer same = operations.get(key);
+        if (same != null) {
+            return same;
+        }
+        int slot = newSlot(op, a, b);
+        operations.put(key, slot);
+        return slot;
     }
 
     private void check(int s) {

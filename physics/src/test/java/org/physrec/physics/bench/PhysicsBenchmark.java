@@ -38,9 +38,9 @@ import org.physrec.physics.tape.TapeState;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx1g"})
 public class PhysicsBenchmark {
-    /** true: the substep tape runs as generated Java ({@link Simulator#withGeneratedCode()}). */
+    /** true: the substep tape runs in the interpreter ({@link Simulator#interpreted()}), not as generated code. */
     @Param({"false"})
-    public boolean generated;
+    public boolean interpreted;
     private Model model;
     private Workspace ws;
     private double[] q;
@@ -89,8 +89,8 @@ public class PhysicsBenchmark {
         java.util.Arrays.fill(kp, 1000);
         java.util.Arrays.fill(kd, 100);
         sim = new Simulator(model, SimSettings.DEFAULTS.withPd(kp, kd));
-        if (generated) {
-            sim = sim.withGeneratedCode();
+        if (interpreted) {
+            sim = sim.interpreted();
         }
         step = sim.newState();
         stance = stance(model, 0.05);
@@ -164,6 +164,13 @@ public class PhysicsBenchmark {
     @Benchmark
     public double forwardDynamics() {
         ForwardDynamics.compute(model, ws, q, v, tau, qdd);
+        return qdd[0];
+    }
+
+    /** The same forward dynamics by the articulated-body algorithm (plain Java, no tape). */
+    @Benchmark
+    public double forwardDynamicsAba() {
+        ForwardDynamics.aba(model, ws, q, v, tau, qdd);
         return qdd[0];
     }
 

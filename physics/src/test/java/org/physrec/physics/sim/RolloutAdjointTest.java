@@ -179,26 +179,53 @@ class RolloutAdjointTest {
     @Test
     void generatedCodeIsBitIdenticalToTheInterpreter() {
         Model m = TestModels.twoLink();
-        Simulator sim = new Simulator(m, SimSettings.DEFAULTS.withContact(ContactSettings.NONE).withSubsteps(4)
+        Simulator gen = new Simulator(m, SimSettings.DEFAULTS.withContact(ContactSettings.NONE).withSubsteps(4)
                 .withPd(new double[] {20, 10}, new double[] {1, 0.5}));
-        Simulator gen = sim.withGeneratedCode();
-        org.junit.jupiter.api.Assumptions.assumeTrue(gen.isGenerated(), "no Java compiler in this runtime");
         int frames = 6;
         Random rng = new Random(22);
-        double[] u = TestModels.gaussian(rng, frames * sim.controlDim(), 3);
-        double[] ref = reference(m, sim, frames, rng);
-        FrameLoss loss = TestLosses.tracking(m, frames, sim.controlDim(), 22);
+        double[] u = TestModels.gaussian(rng, frames * gen.controlDim(), 3);
+        double[] ref = reference(m, gen, frames, rng);
+        FrameLoss loss = TestLosses.tracking(m, frames, gen.controlDim(), 22);
         State x0 = randomState(m, 22, 0.7, 1);
+        assertGeneratedEqualsInterpreted(gen, x0, u, ref, frames, loss);
+    }
+
+    /** The character with ground contact, PD, limits and root residuals: every kernel is exercised. */
+    @Test
+    void generatedCodeIsBitIdenticalToTheInterpreterWithContact() {
+        Model m = CharacterBuilder.standard();
+        double[] kp = new double[m.nu()];
+        double[] kd = new double[m.nu()];
+        java.util.Arrays.fill(kp, 300);
+        java.util.Arrays.fill(kd, 30);
+        Simulator gen = new Simulator(m, SimSettings.DEFAULTS.withSubsteps(3).withPd(kp, kd).withRootResidual(true));
+        int frames = 3;
+        Random rng = new Random(24);
+        double[] u = TestModels.gaussian(rng, frames * gen.controlDim(), 20);
+        double[] ref = reference(m, gen, frames, rng);
+        FrameLoss loss = TestLosses.tracking(m, frames, gen.controlDim(), 24);
+        State x0 = standing(m, 24, 0.003);
+        assertGeneratedEqualsInterpreted(gen, x0, u, ref, frames, loss);
+    }
+
+    private static void assertGeneratedEqualsInterpreted(Simulator gen, State x0, double[] u, double[] ref,
+                                                         int frames, FrameLoss loss) {
+        org.junit.jupiter.api.Assertions.assertTrue(gen.isGenerated());
+        Simulator interp = gen.interpreted();
+        org.junit.jupiter.api.Assertions.assertFalse(interp.isGenerated());
+        int nv = gen.model().nv();
         double[][] g = new double[2][u.length];
-        double[][] gv = new double[2][m.nv()];
+        double[][] gq = new double[2][nv];
+        double[][] gv = new double[2][nv];
         double[] value = new double[2];
-        Simulator[] sims = {sim, gen};
+        Simulator[] sims = {interp, gen};
         for (int c = 0; c < 2; c++) {
             value[c] = new RolloutAdjoint(sims[c], frames, c == 0).valueAndGradient(x0, u, ref, frames, loss, g[c],
-                    null, gv[c]);
+                    gq[c], gv[c]);
         }
         org.junit.jupiter.api.Assertions.assertEquals(value[0], value[1]);
         org.junit.jupiter.api.Assertions.assertArrayEquals(g[0], g[1]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(gq[0], gq[1]);
         org.junit.jupiter.api.Assertions.assertArrayEquals(gv[0], gv[1]);
     }
 

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.physrec.app.bench.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 import org.physrec.app.plot.LinePlot;
 import org.physrec.app.plot.Png;
 
@@ -37,7 +37,7 @@ public final class ReconBenchReport {
         root.put("summary", summary.stream().map(ReconBenchReport::summaryMap).toList());
         root.put("runs", runs);
         try {
-            AtomicFiles.writeString(out.resolve("results.json"),
+            AtomicFiles.writeStringUnchecked(out.resolve("results.json"),
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("results.json: " + e.getMessage(), e);
@@ -49,8 +49,8 @@ public final class ReconBenchReport {
                         r.evaluations()[k], r.seconds()[k], r.values()[k], r.values()[k] / r.values()[0]));
             }
         }
-        AtomicFiles.writeString(out.resolve("results.csv"), csv.toString());
-        AtomicFiles.writeString(out.resolve("summary.md"), markdown(summary));
+        AtomicFiles.writeStringUnchecked(out.resolve("results.csv"), csv.toString());
+        AtomicFiles.writeStringUnchecked(out.resolve("summary.md"), markdown(summary));
         plots(out, runs, iterations);
         return summary;
     }

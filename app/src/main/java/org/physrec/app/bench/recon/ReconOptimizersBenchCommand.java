@@ -42,6 +42,11 @@ public final class ReconOptimizersBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the synthetic inputs and window starts (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--split", paramLabel = "SET", description = "Motion files the windows come from: held-out"
+            + " (the benchmark) or train (the meta-training files: for choosing settings without looking at held-out"
+            + " windows). Default: ${DEFAULT-VALUE}.")
+    String split = "held-out";
+
     @Option(names = "--threads", description = "Worker threads (default: all cores). Losses do not depend on it.")
     Integer threads;
 
@@ -52,15 +57,20 @@ public final class ReconOptimizersBenchCommand implements Callable<Integer> {
     public Integer call() {
         Path motion = DataRoot.motion().orElseThrow(() -> new IllegalArgumentException(
                 "no motion folder found: set PHYSREC_DATA to the shared data folder"));
+        List<String> files = switch (split) {
+            case "held-out" -> WindowSplit.DEFAULT.heldOut();
+            case "train" -> WindowSplit.DEFAULT.train();
+            default -> throw new IllegalArgumentException("--split: expected held-out or train, got '" + split + "'");
+        };
         ReconstructionSettings settings = ReconstructionSettings.DEFAULTS.withWindow(windowLength, 0);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         List<RunCurve> runs;
         List<ReconWindow> ws;
         long t0 = System.nanoTime();
         try (LocalEvaluator ev = new LocalEvaluator(nThreads)) {
-            ws = new ReconWindowSource(motion, settings).windows(WindowSplit.DEFAULT.heldOut(), windows, seed, ev);
-            System.err.printf("recon-optimizers: %d held-out windows of %d frames (%d variables) built in %.1f s%n",
-                    ws.size(), windowLength, ws.get(0).x0().length, (System.nanoTime() - t0) * 1e-9);
+            ws = new ReconWindowSource(motion, settings).windows(files, windows, seed, ev);
+            System.err.printf("recon-optimizers: %d %s windows of %d frames (%d variables) built in %.1f s%n",
+                    ws.size(), split, windowLength, ws.get(0).x0().length, (System.nanoTime() - t0) * 1e-9);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("recon-optimizers")
                     .setInitialMax((long) ws.size() * optimizers.size())
                     .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(2000).build()) {
@@ -69,7 +79,8 @@ public final class ReconOptimizersBenchCommand implements Callable<Integer> {
         }
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("windows", ws.stream().map(ReconWindow::id).toList());
-        s.put("held_out_files", WindowSplit.DEFAULT.heldOut());
+        s.put("split", split);
+        s.put("files", files);
         s.put("window_frames", windowLength);
         s.put("variables", ws.get(0).x0().length);
         s.put("iterations", iterations);

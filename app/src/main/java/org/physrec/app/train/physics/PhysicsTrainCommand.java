@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.physrec.app.bench.AtomicFiles;
+import org.physrec.datasets.io.AtomicFiles;
 import org.physrec.app.recon.ReconstructionSettings;
 import org.physrec.app.train.TrainRunOptions;
+import org.physrec.app.train.TrainingCurve;
 import org.physrec.datasets.DataRoot;
 import org.physrec.optim.learned.Checkpoint;
 import org.physrec.optim.learned.LearnedOptimizer;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
  * {@code physrec train-physics}: PES meta-training of a learned optimizer on reconstruction
  * windows of the training motion files. Writes into the output folder {@code trainer.safetensors}
  * (resume state), {@code learned.json} + {@code learned.safetensors} (the weights),
- * {@code curve.csv} (outer iteration, meta-loss, gradient norm, used tasks, wall seconds) and
+ * {@code curve.csv} (outer iteration, meta-loss, gradient norm, used tasks, wall seconds), {@code curve.png}
+ * (the meta-loss, drawn when the run stops) and
  * {@code compute.json} (wall and CPU time accumulated over resumes).
  */
 @Command(name = "train-physics", mixinStandardHelpOptions = true,
@@ -65,25 +67,21 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
             PhysicsTaskFamily family = new PhysicsTaskFamily(pool);
             System.err.printf(Locale.ROOT, "train-physics: %d training windows from %s in %.1f s%n", pool.size(),
                     WindowSplit.DEFAULT.train(), (System.nanoTime() - t0) * 1e-9);
+            float[] theta0 = startTheta(cfg, arch, pes);
+            LearnedOptimizer trained = cfg.trainsAll() ? arch : new TrainableSubset(arch, theta0, cfg.trainable());
+            System.err.printf(Locale.ROOT, "train-physics: training %d of %d parameters (%s)%n",
+                    trained.layout().size(), arch.layout().size(), cfg.trainable());
             PesTrainer trainer;
             if (run.resume() && Files.exists(dir.resolve("trainer.safetensors"))) {
-                TrainerCheckpoint.Restored r = TrainerCheckpoint.load(dir, arch, pes.learningRate());
-                trainer = new PesTrainer(arch, family, pes, ev, r.theta(), r.adam(), r.iteration());
+                TrainerCheckpoint.Restored r = TrainerCheckpoint.load(dir, trained, pes.learningRate());
+                trainer = new PesTrainer(trained, family, pes, ev, r.theta(), r.adam(), r.iteration());
                 System.err.printf("train-physics: resuming %s at outer iteration %d%n", cfg.name(), r.iteration());
             } else {
                 if (Files.exists(dir.resolve("trainer.safetensors"))) {
                     throw new IllegalArgumentException(dir + " already holds a training run; pass --resume or another --out");
                 }
-                float[] theta = arch.init(pes.seed());
-                if (cfg.initFrom() != null) {
-                    Checkpoint start = LearnedOptimizers.checkpoint(cfg.initFrom());
-                    if (!start.arch().equals(arch)) {
-                        throw new IllegalArgumentException("init_from " + cfg.initFrom() + ": architecture "
-                                + start.arch() + " differs from the config's " + arch);
-                    }
-                    theta = start.params().clone();
-                }
-                trainer = new PesTrainer(arch, family, pes, ev, theta, new MetaAdam(theta.length, pes.learningRate()), 0);
+                float[] theta = cfg.trainsAll() ? theta0 : trained.init(pes.seed());
+                trainer = new PesTrainer(trained, family, pes, ev, theta, new MetaAdam(theta.length, pes.learningRate()), 0);
                 compute = new LinkedHashMap<>();
                 Files.deleteIfExists(curveFile);
             }
@@ -105,7 +103,12 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
                 boolean timeUp = run.timeUp(elapsed);
                 if (trainer.iteration() % cfg.checkpointEvery() == 0 || trainer.iteration() == total || timeUp) {
                     TrainerCheckpoint.save(dir, trainer);
-                    AtomicFiles.writeString(curveFile, curve.toString());
+                    if (trained instanceof TrainableSubset sub) {
+                        // learned.* must hold the whole network, not only the trained tensors
+                        new Checkpoint(arch, sub.full(trainer.theta())).save(dir.resolve("learned"),
+                                Map.of("meta_iterations", Long.toString(trainer.iteration())));
+                    }
+                    AtomicFiles.writeStringUnchecked(curveFile, curve.toString());
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("outer_iterations", trainer.iteration());
                     m.put("wall_seconds", baseWall + elapsed);
@@ -115,17 +118,52 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
                             + (trainer.iteration() - startIteration) * 2L * pes.tasks() * pes.truncation());
                     m.put("training_windows", pool.size());
                     m.put("machine", "2 cores shared with other jobs, nice -n 10");
-                    AtomicFiles.writeString(dir.resolve("compute.json"),
+                    AtomicFiles.writeStringUnchecked(dir.resolve("compute.json"),
                             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
                     if (timeUp) {
                         break;
                     }
                 }
             }
+            if (Files.exists(curveFile)) {
+                TrainingCurve.plot(curveFile, dir.resolve("curve.png"), "PES meta-training on physics windows: "
+                        + cfg.name());
+            }
             System.err.printf("train-physics: %s at outer iteration %d; weights %s%n", cfg.name(), trainer.iteration(),
                     dir.resolve("learned.json"));
         }
         return 0;
+    }
+
+    /**
+     * θ at the start: the config's {@code init_from} checkpoint (its tensors must match; scalar
+     * settings such as λa come from the config), else the architecture's initialization.
+     */
+    static float[] startTheta(PhysicsTrainConfig cfg, LearnedOptimizer arch, PesSettings pes) {
+        if (cfg.initFrom() == null) {
+            return arch.init(pes.seed());
+        }
+        Checkpoint start = LearnedOptimizers.checkpoint(cfg.initFrom());
+        if (!start.arch().kind().equals(arch.kind()) || !sameTensors(start.arch(), arch)) {
+            throw new IllegalArgumentException("init_from " + cfg.initFrom() + ": tensors of " + start.arch()
+                    + " differ from the config's " + arch);
+        }
+        return start.params().clone();
+    }
+
+    private static boolean sameTensors(LearnedOptimizer a, LearnedOptimizer b) {
+        var ea = a.layout().entries();
+        var eb = b.layout().entries();
+        if (ea.size() != eb.size()) {
+            return false;
+        }
+        for (int i = 0; i < ea.size(); i++) {
+            if (!ea.get(i).name().equals(eb.get(i).name())
+                    || !java.util.Arrays.equals(ea.get(i).shape(), eb.get(i).shape())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, Object> readCompute(Path file) throws IOException {
