@@ -80,8 +80,9 @@ public final class Layers {
      * unlike lanewise EXP; sums are added in a fixed order.
      *
      * @param sumsOut (rows) Σ_j exp(s_ij − max_i), overwritten
-     * @param tail    (at least {@link Gemm#lanes()}) scratch for the columns past the last full
-     *                vector (masked vector loads are not intrinsified on AVX2 with JDK 17)
+     * @param tail    (at least {@link Gemm#lanes()}) scratch for the lane sum and for the columns
+     *                past the last full vector (masked vector loads are not intrinsified on AVX2
+     *                with JDK 17)
      */
     public static void expShiftedRows(float[] s, int off, int rows, int cols, int ld, float[] sumsOut, float[] tail) {
         int lanes = SPECIES.length();
@@ -104,7 +105,13 @@ public final class Layers {
                 e.intoArray(s, r + j);
                 vsum = vsum.add(e);
             }
-            float sum = VectorMath.sumLanes(vsum);
+            // lane-order sum through the scratch: lane(i) with a variable i is not always
+            // intrinsified and then allocates
+            vsum.intoArray(tail, 0);
+            float sum = 0f;
+            for (int q = 0; q < lanes; q++) {
+                sum += tail[q];
+            }
             if (j < cols) {
                 int t = cols - j;
                 System.arraycopy(s, r + j, tail, 0, t);
