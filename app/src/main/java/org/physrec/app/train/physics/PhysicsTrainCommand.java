@@ -23,6 +23,7 @@ import org.physrec.optim.meta.LocalEvaluator;
 import org.physrec.optim.meta.MetaAdam;
 import org.physrec.optim.meta.PesSettings;
 import org.physrec.optim.meta.PesTrainer;
+import org.physrec.optim.meta.TrainableSet;
 import org.physrec.optim.meta.TrainerCheckpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,21 +68,19 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
             PhysicsTaskFamily family = new PhysicsTaskFamily(pool);
             System.err.printf(Locale.ROOT, "train-physics: %d training windows from %s in %.1f s%n", pool.size(),
                     WindowSplit.DEFAULT.train(), (System.nanoTime() - t0) * 1e-9);
-            float[] theta0 = startTheta(cfg, arch, pes);
-            LearnedOptimizer trained = cfg.trainsAll() ? arch : new TrainableSubset(arch, theta0, cfg.trainable());
             System.err.printf(Locale.ROOT, "train-physics: training %d of %d parameters (%s)%n",
-                    trained.layout().size(), arch.layout().size(), cfg.trainable());
+                    TrainableSet.of(arch.layout(), pes.trainable()).size(), arch.layout().size(), cfg.trainable());
             PesTrainer trainer;
             if (run.resume() && Files.exists(dir.resolve("trainer.safetensors"))) {
-                TrainerCheckpoint.Restored r = TrainerCheckpoint.load(dir, trained, pes.learningRate());
-                trainer = new PesTrainer(trained, family, pes, ev, r.theta(), r.adam(), r.iteration());
+                TrainerCheckpoint.Restored r = TrainerCheckpoint.load(dir, arch, pes.learningRate());
+                trainer = new PesTrainer(arch, family, pes, ev, r.theta(), r.adam(), r.iteration());
                 System.err.printf("train-physics: resuming %s at outer iteration %d%n", cfg.name(), r.iteration());
             } else {
                 if (Files.exists(dir.resolve("trainer.safetensors"))) {
                     throw new IllegalArgumentException(dir + " already holds a training run; pass --resume or another --out");
                 }
-                float[] theta = cfg.trainsAll() ? theta0 : trained.init(pes.seed());
-                trainer = new PesTrainer(trained, family, pes, ev, theta, new MetaAdam(theta.length, pes.learningRate()), 0);
+                float[] theta = startTheta(cfg, arch, pes);
+                trainer = new PesTrainer(arch, family, pes, ev, theta, new MetaAdam(theta.length, pes.learningRate()), 0);
                 compute = new LinkedHashMap<>();
                 Files.deleteIfExists(curveFile);
             }
@@ -103,11 +102,6 @@ public final class PhysicsTrainCommand implements Callable<Integer> {
                 boolean timeUp = run.timeUp(elapsed);
                 if (trainer.iteration() % cfg.checkpointEvery() == 0 || trainer.iteration() == total || timeUp) {
                     TrainerCheckpoint.save(dir, trainer);
-                    if (trained instanceof TrainableSubset sub) {
-                        // learned.* must hold the whole network, not only the trained tensors
-                        new Checkpoint(arch, sub.full(trainer.theta())).save(dir.resolve("learned"),
-                                Map.of("meta_iterations", Long.toString(trainer.iteration())));
-                    }
                     AtomicFiles.writeStringUnchecked(curveFile, curve.toString());
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("outer_iterations", trainer.iteration());

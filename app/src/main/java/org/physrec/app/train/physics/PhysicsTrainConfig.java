@@ -9,6 +9,7 @@ import org.physrec.app.train.YamlConfig;
 import org.physrec.optim.learned.Checkpoint;
 import org.physrec.optim.learned.LearnedOptimizer;
 import org.physrec.optim.meta.PesSettings;
+import org.physrec.optim.meta.TrainableSet;
 
 /**
  * A meta-training config on reconstruction windows ({@code configs/train/optimus-physics.yaml});
@@ -20,7 +21,7 @@ import org.physrec.optim.meta.PesSettings;
  *                        architecture's initialization; its tensors must match the architecture's, its
  *                        scalar settings (e.g. λa) may differ: the config's architecture wins
  * @param trainable       tensors PES trains: {@code [all]}, or tensor-name prefixes (the rest stay at the
- *                        start values, see {@link TrainableSubset})
+ *                        start values, see {@link org.physrec.optim.meta.TrainableSet})
  * @param windows         size of the training window pool
  * @param windowFrames    frames per window
  * @param windowSeed      seed of the synthetic inputs and window starts of the pool
@@ -67,7 +68,9 @@ public record PhysicsTrainConfig(String name, Map<String, Object> architecture, 
         if (pes == null) {
             throw new IllegalArgumentException("pes: missing");
         }
-        learnedOptimizer();
+        if (!trainsAll()) {
+            TrainableSet.of(learnedOptimizer().layout(), trainable);
+        }
         pes.settings();
     }
 
@@ -83,7 +86,8 @@ public record PhysicsTrainConfig(String name, Map<String, Object> architecture, 
         return Checkpoint.architecture(architecture);
     }
 
+    /** The PES block with the trainable prefixes ([] when every tensor is trained). */
     public PesSettings pesSettings() {
-        return pes.settings();
+        return pes.settings().withTrainable(trainsAll() ? List.of() : trainable);
     }
 }

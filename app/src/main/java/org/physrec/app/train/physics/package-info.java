@@ -5,6 +5,6 @@
  * ({@link org.physrec.app.train.physics.ReconWindowSource}), served to benchmarks as a list and
  * to the PES meta-trainer as a {@link org.physrec.optim.meta.TaskFamily}
  * ({@link org.physrec.app.train.physics.PhysicsTaskFamily}); {@code train-physics} meta-trains on them,
- * optionally only some tensors ({@link org.physrec.app.train.physics.TrainableSubset}).
+ * optionally only some tensors ({@link org.physrec.optim.meta.TrainableSet}).
  */
 package org.physrec.app.train.physics;
