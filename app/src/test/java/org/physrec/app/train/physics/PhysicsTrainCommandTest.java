@@ -86,4 +86,28 @@ class PhysicsTrainCommandTest {
         assertEquals(3, ((Number) compute.get("outer_iterations")).intValue());
         assertEquals(3L * 2 * 2 * 2, ((Number) compute.get("inner_steps")).longValue());
     }
+
+    @Test
+    void aSubsetRunMovesOnlyTheTrainableTensors(@TempDir Path dir) throws Exception {
+        assumeTrue(DataRoot.motion().isPresent(), "shared motion data not found");
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, TINY.replace("trainable: [all]", "trainable: [mlp/l2/]"));
+        Path out = dir.resolve("run");
+        assertEquals(0, new CommandLine(new PhysicsTrainCommand()).execute("--config", cfg.toString(), "--out",
+                out.toString(), "--threads", "1"));
+        Checkpoint start = LearnedOptimizers.checkpoint("adafac_mlp:functions");
+        Checkpoint end = Checkpoint.load(out.resolve("learned.json"));
+        var layout = start.arch().layout();
+        boolean moved = false;
+        for (var e : layout.entries()) {
+            float[] a = Arrays.copyOfRange(start.params(), e.offset(), e.offset() + e.size());
+            float[] b = Arrays.copyOfRange(end.params(), e.offset(), e.offset() + e.size());
+            if (e.name().startsWith("mlp/l2/")) {
+                moved |= !Arrays.equals(a, b);
+            } else {
+                assertTrue(Arrays.equals(a, b), e.name() + " is frozen but changed");
+            }
+        }
+        assertTrue(moved, "the trainable tensors moved");
+    }
 }
