@@ -26,6 +26,15 @@ public final class TestModels {
         return b.build();
     }
 
+    /** A solid sphere (radius r, mass m) on a FREE joint, origin at its centre, with a contact sphere and its geometry. */
+    public static Model freeSphere(double m, double r) {
+        Model.Builder b = new Model.Builder();
+        int s = b.addBody("ball", -1, JointType.FREE, v(0, 0, 0), null, m, v(0, 0, 0), diag(0.4 * m * r * r));
+        b.geometry(new Geometry(s, Geometry.Shape.SPHERE, v(0, 0, 0), v(0, 0, 0), r));
+        b.contactSphere(s, v(0, 0, 0), r);
+        return b.build();
+    }
+
     public static Model ball() {
         Model.Builder b = new Model.Builder();
         int base = b.addBody("base", -1, JointType.FIXED, v(0, 0, 1), null, 1, v(0, 0, 0), diag(1e-3));

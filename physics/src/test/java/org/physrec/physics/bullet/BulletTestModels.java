@@ -9,16 +9,6 @@ final class BulletTestModels {
     private BulletTestModels() {
     }
 
-    /** A solid sphere (radius r, mass m) on a FREE joint, origin at its centre. */
-    static Model freeSphere(double m, double r) {
-        Model.Builder b = new Model.Builder();
-        double i = 0.4 * m * r * r;
-        int s = b.addBody("ball", -1, JointType.FREE, v(0, 0, 0), null, m, v(0, 0, 0), diag(i, i, i));
-        b.geometry(new Geometry(s, Geometry.Shape.SPHERE, v(0, 0, 0), v(0, 0, 0), r));
-        b.contactSphere(s, v(0, 0, 0), r);
-        return b.build();
-    }
-
     /** A solid box (half extents hx, hy, hz, mass m) on a FREE joint, origin at its centre. */
     static Model freeBox(double m, double hx, double hy, double hz) {
         Model.Builder b = new Model.Builder();

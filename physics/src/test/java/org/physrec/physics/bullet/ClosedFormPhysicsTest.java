@@ -29,7 +29,7 @@ class ClosedFormPhysicsTest {
 
     @Test
     void freeFallFollowsTheParabola() {
-        Model m = BulletTestModels.freeSphere(2.0, 0.1);
+        Model m = TestModels.freeSphere(2.0, 0.1);
         State s = State.neutral(m);
         s.q[2] = 10;
         s.v[0] = 1.5;
@@ -209,7 +209,7 @@ class ClosedFormPhysicsTest {
         // a box and a sphere dropped from 5 cm, then the whole character collapsing
         Model box = BulletTestModels.freeBox(3.0, 0.15, 0.1, 0.05);
         double[] b = settle(box, 0.1, 2.0);
-        Model sphere = BulletTestModels.freeSphere(2.0, 0.1);
+        Model sphere = TestModels.freeSphere(2.0, 0.1);
         double[] s = settle(sphere, 0.15, 2.0);
         Model character = CharacterBuilder.build(H36m.meanBoneLengths(), CharacterSettings.DEFAULTS.withArmature(0));
         double[] c = settle(character, 1.0, 2.5);

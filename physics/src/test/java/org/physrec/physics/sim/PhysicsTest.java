@@ -115,13 +115,9 @@ class PhysicsTest {
 
     @Test
     void sphereRestsOnTheGroundAtItsStaticPenetration() {
-        Model.Builder b = new Model.Builder();
         double r = 0.1;
         double mass = 5;
-        int body = b.addBody("ball", -1, JointType.FREE, TestModels.v(0, 0, 0), null, mass, TestModels.v(0, 0, 0),
-                TestModels.diag(0.4 * mass * r * r));
-        b.contactSphere(body, TestModels.v(0, 0, 0), r);
-        Model m = b.build();
+        Model m = TestModels.freeSphere(mass, r);
         ContactSettings c = ContactSettings.DEFAULTS;
         Simulator sim = new Simulator(m, SimSettings.DEFAULTS);
         TapeState st = sim.newState();
