@@ -56,7 +56,7 @@ public final class TrainingCurve {
      * Draws the meta-loss of a curve CSV (first column the outer iteration, second the meta-loss;
      * non-finite losses skipped) with its moving average over 1/50 of the run.
      */
-    public static void plot(Path csv, Path png, String title) throws IOException {
+    private static void plot(Path csv, Path png, String title) throws IOException {
         List<Double> it = new ArrayList<>();
         List<Double> loss = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) {
