@@ -44,39 +44,9 @@ class DynamicsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void inverseMassMatrixMatchesFiniteDifferencesOfForwardDynamics(String name, Model model) {
-        Random rng = new Random(2);
-        Workspace ws = model.newWorkspace();
         int nv = model.nv();
-        double[] q = new double[model.nq()];
-        TestModels.randomConfiguration(model, rng, 0.6, q);
-        double[] v = TestModels.gaussian(rng, nv, 1.0);
-        double[] tau = TestModels.gaussian(rng, nv, 3.0);
-        double[] mass = new double[nv * nv];
-        MassMatrix.compute(model, ws, q, mass);
-        double[] ap = new double[nv];
-        double[] am = new double[nv];
-        double h = 1e-4; // forward dynamics is affine in tau: the difference is exact up to rounding
-        double[] minv = new double[nv * nv];
-        for (int j = 0; j < nv; j++) {
-            tau[j] += h;
-            ForwardDynamics.compute(model, ws, q, v, tau, ap);
-            tau[j] -= 2 * h;
-            ForwardDynamics.compute(model, ws, q, v, tau, am);
-            tau[j] += h;
-            for (int i = 0; i < nv; i++) {
-                minv[i * nv + j] = (ap[i] - am[i]) / (2 * h);
-            }
-        }
-        // M · M⁻¹ = I
-        for (int i = 0; i < nv; i++) {
-            for (int j = 0; j < nv; j++) {
-                double s = 0;
-                for (int k = 0; k < nv; k++) {
-                    s += mass[i * nv + k] * minv[k * nv + j];
-                }
-                assertEquals(i == j ? 1 : 0, s, 1e-6, name + " (M·dFD/dτ)[" + i + "," + j + "]");
-            }
-        }
+        double[] mass = TestModels.assertMassTimesDqddDtauIsIdentity(model, new Random(2), ForwardDynamics::compute,
+                name + " CRBA");
         for (int i = 0; i < nv; i++) {
             for (int j = 0; j < nv; j++) {
                 assertEquals(mass[i * nv + j], mass[j * nv + i], 1e-12, "symmetry");

@@ -90,4 +90,51 @@ public final class TestModels {
         }
         return r;
     }
+
+    /** Forward dynamics under test: writes q̈ of (q, v, τ) into {@code qddOut}. */
+    public interface ForwardDynamicsRoute {
+        void qdd(Model model, Workspace ws, double[] q, double[] v, double[] tau, double[] qddOut);
+    }
+
+    /**
+     * At a random state drawn from {@code rng}, asserts M(q) · (∂q̈/∂τ by central differences) = I
+     * within 1e-6, i.e. that {@code route} inverts the mass matrix (depth-first numbering matters
+     * here); returns M (nv × nv, row-major) for further checks.
+     */
+    public static double[] assertMassTimesDqddDtauIsIdentity(Model model, Random rng, ForwardDynamicsRoute route,
+                                                             String label) {
+        Workspace ws = model.newWorkspace();
+        int nv = model.nv();
+        double[] q = new double[model.nq()];
+        randomConfiguration(model, rng, 0.6, q);
+        double[] v = gaussian(rng, nv, 1.0);
+        double[] tau = gaussian(rng, nv, 3.0);
+        double[] mass = new double[nv * nv];
+        MassMatrix.compute(model, ws, q, mass);
+        double[] ap = new double[nv];
+        double[] am = new double[nv];
+        double h = 1e-4; // q̈ is affine in τ: the difference is exact up to rounding
+        double[] minv = new double[nv * nv];
+        for (int j = 0; j < nv; j++) {
+            tau[j] += h;
+            route.qdd(model, ws, q, v, tau, ap);
+            tau[j] -= 2 * h;
+            route.qdd(model, ws, q, v, tau, am);
+            tau[j] += h;
+            for (int i = 0; i < nv; i++) {
+                minv[i * nv + j] = (ap[i] - am[i]) / (2 * h);
+            }
+        }
+        for (int i = 0; i < nv; i++) {
+            for (int j = 0; j < nv; j++) {
+                double s = 0;
+                for (int k = 0; k < nv; k++) {
+                    s += mass[i * nv + k] * minv[k * nv + j];
+                }
+                org.junit.jupiter.api.Assertions.assertEquals(i == j ? 1 : 0, s, 1e-6,
+                        label + " (M·dq̈/dτ)[" + i + "," + j + "]");
+            }
+        }
+        return mass;
+    }
 }
